@@ -1,0 +1,1 @@
+export * as Operation from "./Operation.js"

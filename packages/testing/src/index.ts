@@ -1,4 +1,11 @@
 /**
+ * @vapi-effect/testing: an in-memory Vapi (the `Store`) and a Vapi-compatible HTTP server over it
+ * (`MockServer`) with fault injection, for testing code built on vapi-effect.
+ *
  * @since 0.1.0
  */
-export {}
+
+/**
+ * @since 0.1.0
+ */
+export * as Store from "./Store.js"

@@ -1,0 +1,214 @@
+/**
+ * Pagination: list endpoints as lazy `Stream`s. `pages`/`items` walk page-numbered endpoints (Vapi's `/logs`
+ * with its `{ results, metadata }`); `keyset` walks the `createdAt`-descending list endpoints with
+ * `createdAtLe` as the cursor, without skipping or repeating items that share a timestamp.
+ * Nothing is requested before the consumer pulls, and never more than one page ahead.
+ *
+ * @since 0.1.0
+ */
+import * as Array from "effect/Array"
+import * as Chunk from "effect/Chunk"
+import * as Effect from "effect/Effect"
+import * as Option from "effect/Option"
+import * as Schema from "effect/Schema"
+import * as Stream from "effect/Stream"
+
+/**
+ * One page of a page-numbered listing: its `items` and whether it is the last one. A page may carry more
+ * fields (the whole response, for example); the stream passes it on as is.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Page<A> {
+  readonly items: ReadonlyArray<A>
+  readonly done: boolean
+}
+
+/**
+ * Vapi's page metadata, as `/logs` returns it.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface PageMetadata {
+  readonly itemsPerPage: number
+  readonly totalItems: number
+  readonly currentPage: number
+}
+
+/**
+ * Whether the page described by `metadata` is the last one.
+ *
+ * @since 0.1.0
+ * @category predicates
+ */
+export const isLastPage = (metadata: PageMetadata): boolean =>
+  metadata.itemsPerPage <= 0 || metadata.currentPage * metadata.itemsPerPage >= metadata.totalItems
+
+/**
+ * A {@link Page} out of a `{ results, metadata }` response, keeping the response's fields.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const fromResults = <R extends { readonly results: ReadonlyArray<unknown>; readonly metadata: PageMetadata }>(
+  response: R
+): R & Page<R["results"][number]> => ({ ...response, items: response.results, done: isLastPage(response.metadata) })
+
+/**
+ * Options of {@link pages} and {@link items}.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface PagesOptions<P, E, R> {
+  /** Fetches one page by its number. */
+  readonly fetchPage: (page: number) => Effect.Effect<P, E, R>
+  /** The number of the first page (default 1). */
+  readonly firstPage?: number | undefined
+  /** The most pages to request (default 1000); the stream ends after that many. */
+  readonly maxPages?: number | undefined
+}
+
+/**
+ * The pages of a page-numbered listing, in order. The stream ends after a page marked `done`, after an
+ * empty page, or after `maxPages` pages, without requesting another.
+ *
+ * @since 0.1.0
+ * @category streams
+ * @example
+ * import { Effect } from "effect"
+ * import { Pagination } from "@vapi-effect/http"
+ *
+ * declare const getLogs: (page: number) => Effect.Effect<{
+ *   results: ReadonlyArray<{ type: string }>
+ *   metadata: Pagination.PageMetadata
+ * }>
+ * const pages = Pagination.pages({ fetchPage: (page) => Effect.map(getLogs(page), Pagination.fromResults) })
+ */
+export const pages = <P extends Page<unknown>, E, R>(options: PagesOptions<P, E, R>): Stream.Stream<P, E, R> => {
+  const first = options.firstPage ?? 1
+  const maxPages = Math.max(0, options.maxPages ?? 1000)
+  if (maxPages === 0) return Stream.empty
+  return Stream.paginateEffect(first, (page) =>
+    Effect.map(options.fetchPage(page), (result) => {
+      const last = result.done || result.items.length === 0 || page - first + 1 >= maxPages
+      return [result, last ? Option.none() : Option.some(page + 1)] as const
+    }))
+}
+
+/**
+ * The items of a page-numbered listing, page after page (see {@link pages}).
+ *
+ * @since 0.1.0
+ * @category streams
+ */
+export const items = <A, E, R>(options: PagesOptions<Page<A>, E, R>): Stream.Stream<A, E, R> =>
+  Stream.flatMap(pages(options), (page) => Stream.fromIterable(page.items))
+
+/**
+ * Keyset pagination made no progress: more than `limit` items share the timestamp `createdAt` and the
+ * limit cannot grow further, or the server ignored the cursor.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class PaginationError extends Schema.TaggedError<PaginationError>()("PaginationError", {
+  createdAt: Schema.DateFromSelf,
+  limit: Schema.Number
+}) {
+  override get message(): string {
+    return `keyset pagination cannot advance past createdAt ${this.createdAt.toISOString()}: ` +
+      `a full page of ${this.limit} items brought nothing new`
+  }
+}
+
+/**
+ * The cursor of the next keyset page: items created at or before `createdAtLe` (all items when
+ * `undefined`), at most `limit` of them, newest first.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Cursor {
+  readonly createdAtLe: Date | undefined
+  readonly limit: number
+}
+
+/**
+ * Options of {@link keyset}.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface KeysetOptions<A, E, R> {
+  /** Fetches items at or before `createdAtLe`, newest first, at most `limit`. */
+  readonly fetchPage: (cursor: Cursor) => Effect.Effect<ReadonlyArray<A>, E, R>
+  /** The page size (default 100). */
+  readonly limit?: number | undefined
+  /** How far the page size may grow when a whole page shares one timestamp (default 1000). */
+  readonly maxLimit?: number | undefined
+  /** The most pages to request (default 10000); the stream ends after that many. */
+  readonly maxPages?: number | undefined
+}
+
+interface KeysetState {
+  readonly cursor: Date | undefined
+  /** Ids already emitted whose `createdAt` equals `cursor`. */
+  readonly seen: ReadonlySet<string>
+  readonly limit: number
+  readonly page: number
+}
+
+/**
+ * All items of a `createdAt`-descending list endpoint, newest first. The next page asks for
+ * `createdAtLe` = the oldest `createdAt` seen so far and drops the items already emitted at exactly that
+ * timestamp, so nothing is skipped or repeated when several items share a timestamp across a page boundary.
+ * When a whole page brings nothing new, the page size doubles up to `maxLimit`; past it the stream fails
+ * with a {@link PaginationError}. The stream ends after a page shorter than the limit.
+ *
+ * @since 0.1.0
+ * @category streams
+ */
+export const keyset = <A extends { readonly id: string; readonly createdAt: Date }, E, R>(
+  options: KeysetOptions<A, E, R>
+): Stream.Stream<A, E | PaginationError, R> => {
+  const maxLimit = Math.max(1, Math.floor(options.maxLimit ?? 1000))
+  const baseLimit = Math.min(maxLimit, Math.max(1, Math.floor(options.limit ?? 100)))
+  const maxPages = Math.max(1, Math.floor(options.maxPages ?? 10_000))
+  const initial: KeysetState = { cursor: undefined, seen: new Set(), limit: baseLimit, page: 1 }
+
+  const step = (state: KeysetState) =>
+    Effect.flatMap(
+      options.fetchPage({ createdAtLe: state.cursor, limit: state.limit }),
+      (batch): Effect.Effect<readonly [Chunk.Chunk<A>, Option.Option<KeysetState>], PaginationError> => {
+        const bound = state.cursor?.getTime()
+        const fresh = batch.filter((item) => {
+          const time = item.createdAt.getTime()
+          return bound === undefined || time < bound || (time === bound && !state.seen.has(item.id))
+        })
+        const exhausted = batch.length < state.limit || state.page >= maxPages
+        if (exhausted) return Effect.succeed([Chunk.fromIterable(fresh), Option.none()] as const)
+        if (!Array.isNonEmptyReadonlyArray(fresh)) {
+          if (state.limit >= maxLimit || state.cursor === undefined) {
+            return Effect.fail(new PaginationError({ createdAt: state.cursor ?? new Date(0), limit: state.limit }))
+          }
+          const grown = { ...state, limit: Math.min(maxLimit, state.limit * 2), page: state.page + 1 }
+          return Effect.succeed([Chunk.empty(), Option.some(grown)] as const)
+        }
+        const oldest = fresh.reduce((min, item) => (item.createdAt < min ? item.createdAt : min), fresh[0].createdAt)
+        const atOldest = fresh.filter((item) => item.createdAt.getTime() === oldest.getTime()).map((item) => item.id)
+        const seen = oldest.getTime() === bound ? new Set([...state.seen, ...atOldest]) : new Set(atOldest)
+        const next: KeysetState = {
+          cursor: oldest,
+          seen,
+          limit: oldest.getTime() === bound ? state.limit : baseLimit,
+          page: state.page + 1
+        }
+        return Effect.succeed([Chunk.fromIterable(fresh), Option.some(next)] as const)
+      }
+    )
+
+  return Stream.paginateChunkEffect(initial, step)
+}

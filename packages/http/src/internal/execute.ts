@@ -1,0 +1,148 @@
+/**
+ * The interpreter: runs one operation (prepare, attempts with timeouts and retries, decode) inside its span.
+ *
+ * @internal
+ */
+import type * as HttpClient from "@effect/platform/HttpClient"
+import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
+import type * as Operation from "@vapi-effect/schema/Operation"
+import * as Clock from "effect/Clock"
+import * as Duration from "effect/Duration"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import * as Option from "effect/Option"
+import * as Schema from "effect/Schema"
+import * as Retry from "../Retry.js"
+import * as Timeout from "../Timeout.js"
+import * as VapiError from "../VapiError.js"
+import { describeCause } from "./format.js"
+import { type LooseInput, prepare, templateUrl } from "./request.js"
+
+/** @internal */
+export interface Settings {
+  readonly client: HttpClient.HttpClient
+  readonly baseUrl: string
+  readonly retry: Retry.RetryPolicy
+  readonly timeout: Timeout.TimeoutPolicy
+  readonly scrub: (text: string) => string
+}
+
+interface Received {
+  readonly status: number
+  readonly text: string
+}
+
+const withTimeout = <A>(
+  effect: Effect.Effect<A, VapiError.VapiError>,
+  duration: Duration.Duration,
+  onTimeout: () => VapiError.VapiError
+): Effect.Effect<A, VapiError.VapiError> =>
+  Duration.isFinite(duration) ? Effect.timeoutFail(effect, { duration, onTimeout }) : effect
+
+const receive = (
+  ctx: VapiError.RequestContext,
+  response: HttpClientResponse.HttpClientResponse
+): Effect.Effect<Received, VapiError.VapiError> =>
+  Effect.gen(function*() {
+    yield* Effect.annotateCurrentSpan("http.response.status_code", response.status)
+    const text = yield* Effect.either(response.text)
+    if (response.status >= 200 && response.status < 300) {
+      return yield* Either.match(text, {
+        onLeft: (error) => Effect.fail(VapiError.fromFailure(ctx, { _tag: "ClientError", error })),
+        onRight: (body) => Effect.succeed({ status: response.status, text: body })
+      })
+    }
+    const now = yield* Clock.currentTimeMillis
+    return yield* Effect.fail(VapiError.fromFailure(ctx, {
+      _tag: "Status",
+      status: response.status,
+      headers: response.headers,
+      body: Either.getOrElse(text, () => ""),
+      now
+    }))
+  })
+
+const decode = <S extends Schema.Schema.AnyNoContext>(
+  schema: S,
+  ctx: VapiError.RequestContext,
+  received: Received
+): Effect.Effect<Schema.Schema.Type<S>, VapiError.VapiError> => {
+  const fail = (cause: Extract<VapiError.Failure, { readonly _tag: "Decode" }>["cause"]) =>
+    VapiError.fromFailure(ctx, { _tag: "Decode", status: received.status, body: received.text, cause })
+  const json = received.text.trim() === "" ? Either.right(undefined) : Either.try({
+    try: (): unknown => JSON.parse(received.text),
+    catch: (error) => `the body is not valid JSON: ${describeCause(error)}`
+  })
+  return Either.match(json, {
+    onLeft: (message) => Effect.fail(fail(message)),
+    onRight: (value) =>
+      Effect.mapError(Schema.decodeUnknown(schema, { onExcessProperty: "ignore" })(value), (error) => fail(error))
+  })
+}
+
+/** @internal */
+export const execute = (settings: Settings) =>
+<Op extends Operation.Operation>(
+  operation: Op,
+  input: LooseInput
+): Effect.Effect<Schema.Schema.Type<Op["success"]>, VapiError.VapiError> => {
+  const pathAttributes = Object.fromEntries(
+    operation.pathParams.flatMap((name) => {
+      const value = input.path?.[name]
+      return typeof value === "string" ? [[`vapi.path.${name}`, value]] : []
+    })
+  )
+  return Effect.gen(function*() {
+    const policy = Option.getOrElse(yield* Retry.CurrentPolicy, () => settings.retry)
+    const timeouts = Timeout.make(yield* Timeout.CurrentOverride, settings.timeout)
+    const base = { operation: operation.name, method: operation.method, scrub: settings.scrub }
+    const prepared = yield* Effect.mapError(
+      prepare(settings.baseUrl, operation, input),
+      (failure) => VapiError.fromFailure({ ...base, url: templateUrl(settings.baseUrl, operation) }, failure)
+    )
+    const ctx: VapiError.RequestContext = { ...base, url: prepared.url }
+    const fields = { operation: ctx.operation, method: ctx.method, url: settings.scrub(ctx.url) }
+
+    const once = withTimeout(
+      settings.client.execute(prepared.request).pipe(
+        Effect.mapError((error) => VapiError.fromFailure(ctx, { _tag: "ClientError", error })),
+        Effect.flatMap((response) => receive(ctx, response))
+      ),
+      timeouts.attempt,
+      () => new VapiError.Timeout({ ...fields, kind: "attempt", duration: timeouts.attempt })
+    )
+
+    const loop = (retry: number): Effect.Effect<Received, VapiError.VapiError> =>
+      Effect.catchAll(
+        Effect.zipRight(Effect.annotateCurrentSpan("vapi.attempts", retry + 1), once),
+        (error) =>
+          retry >= policy.maxRetries || !Retry.isRetryable(policy, operation.method, error)
+            ? Effect.fail(error)
+            : Retry.delayFor(policy, retry + 1, error).pipe(
+              Effect.tap((delay) =>
+                Effect.logDebug(`${operation.name}: ${error._tag}, retry ${retry + 1} in ${Duration.format(delay)}`)
+              ),
+              Effect.flatMap(Effect.sleep),
+              Effect.zipRight(loop(retry + 1))
+            )
+      )
+
+    const received = yield* withTimeout(
+      loop(0),
+      timeouts.total,
+      () => new VapiError.Timeout({ ...fields, kind: "total", duration: timeouts.total })
+    )
+    return yield* decode(operation.success, ctx, received)
+  }).pipe(
+    Effect.annotateLogs({ "vapi.operation": operation.name }),
+    Effect.withSpan(`Vapi.${operation.name}`, {
+      kind: "client",
+      attributes: {
+        "vapi.operation": operation.name,
+        "http.request.method": operation.method,
+        "url.template": operation.path,
+        ...pathAttributes
+      }
+    })
+  )
+}

@@ -1,0 +1,129 @@
+/**
+ * Turns an operation and its input into an `HttpClientRequest`: path parameters URL-encoded, query and JSON
+ * body encoded through their schemas, multipart bodies streamed. Fails before anything is sent.
+ *
+ * @internal
+ */
+import * as HttpBody from "@effect/platform/HttpBody"
+import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
+import * as UrlParams from "@effect/platform/UrlParams"
+import type * as Operation from "@vapi-effect/schema/Operation"
+import * as Effect from "effect/Effect"
+import * as Predicate from "effect/Predicate"
+import * as Schema from "effect/Schema"
+import * as Multipart from "../Multipart.js"
+import type * as VapiError from "../VapiError.js"
+import { describeCause } from "./format.js"
+
+/** @internal */
+export interface LooseInput {
+  readonly path?: Readonly<Record<string, unknown>> | undefined
+  readonly query?: unknown
+  readonly body?: unknown
+}
+
+/** @internal */
+export interface Prepared {
+  readonly request: HttpClientRequest.HttpClientRequest
+  readonly url: string
+}
+
+type Invalid = Extract<VapiError.Failure, { readonly _tag: "Invalid" }>
+
+const invalid = (at: string, cause: Invalid["cause"]): Invalid => ({ _tag: "Invalid", at, cause })
+
+const renderPath = (operation: Operation.Operation, input: LooseInput): Effect.Effect<string, Invalid> =>
+  Effect.suspend(() => {
+    let rendered = operation.path
+    for (const name of operation.pathParams) {
+      const value = input.path?.[name]
+      if (typeof value !== "string" || value === "") {
+        return Effect.fail(invalid(`path.${name}`, "is required and must be a non-empty string"))
+      }
+      rendered = rendered.split(`{${name}}`).join(encodeURIComponent(value))
+    }
+    return Effect.succeed(rendered)
+  })
+
+const scalar = (value: unknown): string | undefined | Error => {
+  if (value === undefined || value === null) return undefined
+  if (typeof value === "string") return value
+  if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint") return String(value)
+  if (value instanceof Date) {
+    return Number.isNaN(value.getTime()) ? new Error("is an invalid Date") : value.toISOString()
+  }
+  return new Error("cannot be sent in a query string")
+}
+
+const toUrlParams = (encoded: unknown): Effect.Effect<UrlParams.UrlParams, Invalid> =>
+  Effect.suspend(() => {
+    if (!Predicate.isRecord(encoded)) return Effect.fail(invalid("query", "must be an object"))
+    const params: Array<[string, string]> = []
+    for (const [key, value] of Object.entries(encoded)) {
+      const values: ReadonlyArray<unknown> = Array.isArray(value) ? value : [value]
+      for (const item of values) {
+        const text = scalar(item)
+        if (text instanceof Error) return Effect.fail(invalid(`query.${key}`, text.message))
+        if (text !== undefined) params.push([key, text])
+      }
+    }
+    return Effect.succeed(params)
+  })
+
+const encodeQuery = (operation: Operation.Operation, input: LooseInput): Effect.Effect<UrlParams.UrlParams, Invalid> =>
+  operation.query === undefined || input.query === undefined
+    ? Effect.succeed(UrlParams.empty)
+    : Schema.encodeUnknown(operation.query)(input.query).pipe(
+      Effect.mapError((error) => invalid("query", error)),
+      Effect.flatMap(toUrlParams)
+    )
+
+const encodeBody = (
+  operation: Operation.Operation,
+  input: LooseInput
+): Effect.Effect<HttpBody.HttpBody | undefined, Invalid> => {
+  const body = input.body
+  switch (operation.bodyEncoding) {
+    case "none":
+      return Effect.succeed(undefined)
+    case "multipart":
+      return Multipart.isBody(body)
+        ? Multipart.toHttpBody(body)
+        : Effect.fail(invalid("body", "must be a multipart body (Multipart.make)"))
+    case "json":
+      return operation.body === undefined ? Effect.succeed(undefined) : Schema.encodeUnknown(operation.body)(body).pipe(
+        Effect.mapError((error) => invalid("body", error)),
+        Effect.flatMap((encoded) =>
+          Effect.mapError(
+            HttpBody.json(encoded),
+            (error) => invalid("body", `cannot be serialised as JSON: ${describeCause(error.reason.error)}`)
+          )
+        )
+      )
+  }
+}
+
+/**
+ * The URL of an operation with its path template unfilled, for errors raised before the path is known.
+ *
+ * @internal
+ */
+export const templateUrl = (baseUrl: string, operation: Operation.Operation): string => `${baseUrl}${operation.path}`
+
+/** @internal */
+export const prepare = (
+  baseUrl: string,
+  operation: Operation.Operation,
+  input: LooseInput
+): Effect.Effect<Prepared, Invalid> =>
+  Effect.gen(function*() {
+    const path = yield* renderPath(operation, input)
+    const urlParams = yield* encodeQuery(operation, input)
+    const body = yield* encodeBody(operation, input)
+    const base = HttpClientRequest.make(operation.method)(`${baseUrl}${path}`, { urlParams })
+    const query = UrlParams.toString(urlParams)
+    return {
+      request: body === undefined ? base : HttpClientRequest.setBody(base, body),
+      url: `${baseUrl}${path}${query === "" ? "" : `?${query}`}`
+    }
+  })

@@ -8,4 +8,14 @@
 /**
  * @since 0.1.0
  */
+export * as Faults from "./Faults.js"
+
+/**
+ * @since 0.1.0
+ */
+export * as MockServer from "./MockServer.js"
+
+/**
+ * @since 0.1.0
+ */
 export * as Store from "./Store.js"

@@ -3,6 +3,7 @@
  *
  * @internal
  */
+import * as Schema from "effect/Schema"
 import type * as Store from "../Store.js"
 import { getPath, type Json, type JsonObject } from "./json.js"
 
@@ -131,3 +132,25 @@ export const run = (
     result
   }
 }
+
+const Step = Schema.Literal("minute", "hour", "day", "week", "month", "quarter", "year", "decade", "century", "millennium")
+
+/** The shape of an analytics request body, read leniently (the request schema has the last word). @internal */
+export const Body = Schema.Struct({
+  queries: Schema.Array(Schema.Struct({
+    table: Schema.Literal("call"),
+    name: Schema.String,
+    groupBy: Schema.optional(Schema.Array(Schema.String)),
+    timeRange: Schema.optional(Schema.Struct({
+      step: Schema.optional(Step),
+      start: Schema.optional(Schema.String),
+      end: Schema.optional(Schema.String),
+      timezone: Schema.optional(Schema.String)
+    })),
+    operations: Schema.Array(Schema.Struct({
+      operation: Schema.Literal("sum", "avg", "min", "max", "count"),
+      column: Schema.String,
+      alias: Schema.optional(Schema.String)
+    }))
+  }))
+})

@@ -1,0 +1,6 @@
+/**
+ * Assistants: the schemas and operation descriptors of `assistants.*`. Re-exports the generated module, so that importing it loads only the schemas these operations reach.
+ *
+ * @since 0.1.0
+ */
+export * from "./generated/operations/Assistants.js"

@@ -1,0 +1,6 @@
+/**
+ * Files: the schemas and operation descriptors of `files.*` (the upload itself is multipart). Re-exports the generated module, so that importing it loads only the schemas these operations reach.
+ *
+ * @since 0.1.0
+ */
+export * from "./generated/operations/Files.js"

@@ -1,0 +1,6 @@
+/**
+ * Squads: the schemas and operation descriptors of `squads.*`. Re-exports the generated module, so that importing it loads only the schemas these operations reach.
+ *
+ * @since 0.1.0
+ */
+export * from "./generated/operations/Squads.js"

@@ -1,0 +1,6 @@
+/**
+ * Tools: the schemas and operation descriptors of `tools.*`, with the `Tool` and `CreateToolDTO` unions. Re-exports the generated module, so that importing it loads only the schemas these operations reach.
+ *
+ * @since 0.1.0
+ */
+export * from "./generated/operations/Tools.js"

@@ -108,8 +108,8 @@ export const items = <A, E, R>(options: PagesOptions<Page<A>, E, R>): Stream.Str
   Stream.flatMap(pages(options), (page) => Stream.fromIterable(page.items))
 
 /**
- * Keyset pagination made no progress: more than `limit` items share the timestamp `createdAt` and the
- * limit cannot grow further, or the server ignored the cursor.
+ * Keyset pagination cannot advance: more than `limit` (the largest page size allowed) items share the
+ * timestamp `createdAt`, or the server ignored the cursor.
  *
  * @since 0.1.0
  * @category errors
@@ -119,8 +119,8 @@ export class PaginationError extends Schema.TaggedError<PaginationError>()("Pagi
   limit: Schema.Number
 }) {
   override get message(): string {
-    return `keyset pagination cannot advance past createdAt ${this.createdAt.toISOString()}: ` +
-      `a full page of ${this.limit} items brought nothing new`
+    return `keyset pagination cannot advance past createdAt ${this.createdAt.toISOString()} ` +
+      `with pages of at most ${this.limit} items`
   }
 }
 
@@ -147,7 +147,7 @@ export interface KeysetOptions<A, E, R> {
   readonly fetchPage: (cursor: Cursor) => Effect.Effect<ReadonlyArray<A>, E, R>
   /** The page size (default 100). */
   readonly limit?: number | undefined
-  /** How far the page size may grow when a whole page shares one timestamp (default 1000). */
+  /** The largest page size to ask for, the API's maximum (default 1000). */
   readonly maxLimit?: number | undefined
   /** The most pages to request (default 10000); the stream ends after that many. */
   readonly maxPages?: number | undefined
@@ -157,16 +157,16 @@ interface KeysetState {
   readonly cursor: Date | undefined
   /** Ids already emitted whose `createdAt` equals `cursor`. */
   readonly seen: ReadonlySet<string>
-  readonly limit: number
   readonly page: number
 }
 
 /**
  * All items of a `createdAt`-descending list endpoint, newest first. The next page asks for
- * `createdAtLe` = the oldest `createdAt` seen so far and drops the items already emitted at exactly that
+ * `createdAtLe` = the oldest `createdAt` emitted so far and drops the items already emitted at exactly that
  * timestamp, so nothing is skipped or repeated when several items share a timestamp across a page boundary.
- * When a whole page brings nothing new, the page size doubles up to `maxLimit`; past it the stream fails
- * with a {@link PaginationError}. The stream ends after a page shorter than the limit.
+ * To make progress each request asks for `limit` plus the number of items already seen at the boundary
+ * (at most `maxLimit`); when that cannot bring anything new the stream fails with a
+ * {@link PaginationError} instead of looping. The stream ends after a page shorter than what was asked.
  *
  * @since 0.1.0
  * @category streams
@@ -177,38 +177,34 @@ export const keyset = <A extends { readonly id: string; readonly createdAt: Date
   const maxLimit = Math.max(1, Math.floor(options.maxLimit ?? 1000))
   const baseLimit = Math.min(maxLimit, Math.max(1, Math.floor(options.limit ?? 100)))
   const maxPages = Math.max(1, Math.floor(options.maxPages ?? 10_000))
-  const initial: KeysetState = { cursor: undefined, seen: new Set(), limit: baseLimit, page: 1 }
+  const stalled = (state: KeysetState, limit: number) =>
+    new PaginationError({ createdAt: state.cursor ?? new Date(0), limit })
 
-  const step = (state: KeysetState) =>
-    Effect.flatMap(
-      options.fetchPage({ createdAtLe: state.cursor, limit: state.limit }),
-      (batch): Effect.Effect<readonly [Chunk.Chunk<A>, Option.Option<KeysetState>], PaginationError> => {
-        const bound = state.cursor?.getTime()
-        const fresh = batch.filter((item) => {
-          const time = item.createdAt.getTime()
-          return bound === undefined || time < bound || (time === bound && !state.seen.has(item.id))
-        })
-        const exhausted = batch.length < state.limit || state.page >= maxPages
-        if (exhausted) return Effect.succeed([Chunk.fromIterable(fresh), Option.none()] as const)
-        if (!Array.isNonEmptyReadonlyArray(fresh)) {
-          if (state.limit >= maxLimit || state.cursor === undefined) {
-            return Effect.fail(new PaginationError({ createdAt: state.cursor ?? new Date(0), limit: state.limit }))
-          }
-          const grown = { ...state, limit: Math.min(maxLimit, state.limit * 2), page: state.page + 1 }
-          return Effect.succeed([Chunk.empty(), Option.some(grown)] as const)
-        }
-        const oldest = fresh.reduce((min, item) => (item.createdAt < min ? item.createdAt : min), fresh[0].createdAt)
-        const atOldest = fresh.filter((item) => item.createdAt.getTime() === oldest.getTime()).map((item) => item.id)
-        const seen = oldest.getTime() === bound ? new Set([...state.seen, ...atOldest]) : new Set(atOldest)
-        const next: KeysetState = {
-          cursor: oldest,
-          seen,
-          limit: oldest.getTime() === bound ? state.limit : baseLimit,
-          page: state.page + 1
-        }
-        return Effect.succeed([Chunk.fromIterable(fresh), Option.some(next)] as const)
+  const step = (
+    state: KeysetState
+  ): Effect.Effect<readonly [Chunk.Chunk<A>, Option.Option<KeysetState>], E | PaginationError, R> => {
+    if (state.seen.size >= maxLimit) return Effect.fail(stalled(state, maxLimit))
+    const limit = Math.min(maxLimit, state.seen.size + baseLimit)
+    const bound = state.cursor?.getTime()
+    return Effect.flatMap(options.fetchPage({ createdAtLe: state.cursor, limit }), (batch) => {
+      const fresh = batch.filter((item) => {
+        const time = item.createdAt.getTime()
+        return bound === undefined || time < bound || (time === bound && !state.seen.has(item.id))
+      })
+      if (batch.length < limit || state.page >= maxPages) {
+        return Effect.succeed([Chunk.fromIterable(fresh), Option.none()] as const)
       }
-    )
+      if (!Array.isNonEmptyReadonlyArray(fresh)) return Effect.fail(stalled(state, limit))
+      const oldest = fresh.reduce((min, item) => (item.createdAt < min ? item.createdAt : min), fresh[0].createdAt)
+      const atOldest = fresh.filter((item) => item.createdAt.getTime() === oldest.getTime()).map((item) => item.id)
+      const seen = oldest.getTime() === bound ? new Set([...state.seen, ...atOldest]) : new Set(atOldest)
+      const next: KeysetState = { cursor: oldest, seen, page: state.page + 1 }
+      return Effect.succeed([Chunk.fromIterable(fresh), Option.some(next)] as const)
+    })
+  }
 
-  return Stream.paginateChunkEffect(initial, step)
+  return Stream.paginateChunkEffect<KeysetState, A, E | PaginationError, R>(
+    { cursor: undefined, seen: new Set(), page: 1 },
+    step
+  )
 }

@@ -1,0 +1,196 @@
+import { assert, describe, it } from "@effect/vitest"
+import * as Chunk from "effect/Chunk"
+import * as Effect from "effect/Effect"
+import * as Stream from "effect/Stream"
+import * as Pagination from "../src/Pagination.js"
+
+interface Log {
+  readonly n: number
+}
+
+/** `/logs`-like pages: `total` items, `perPage` per page, with Vapi's metadata. */
+const logsSource = (total: number, perPage: number) => {
+  const requested: Array<number> = []
+  const fetchPage = (page: number) =>
+    Effect.sync(() => {
+      requested.push(page)
+      const start = (page - 1) * perPage
+      const results: ReadonlyArray<Log> = Array.from(
+        { length: Math.max(0, Math.min(perPage, total - start)) },
+        (_, i) => ({ n: start + i })
+      )
+      return Pagination.fromResults({ results, metadata: { itemsPerPage: perPage, totalItems: total, currentPage: page } })
+    })
+  return { requested, fetchPage }
+}
+
+interface Item {
+  readonly id: string
+  readonly createdAt: Date
+}
+
+const at = (seconds: number) => new Date(Date.UTC(2024, 9, 1, 0, 0, seconds))
+
+/** A `createdAt`-descending list endpoint honouring `createdAtLe` and `limit`, ties in a stable order. */
+const listSource = (items: ReadonlyArray<Item>) => {
+  const sorted = [...items].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || b.id.localeCompare(a.id))
+  const cursors: Array<Pagination.Cursor> = []
+  const fetchPage = (cursor: Pagination.Cursor) =>
+    Effect.sync(() => {
+      cursors.push(cursor)
+      const bound = cursor.createdAtLe
+      return sorted.filter((item) => bound === undefined || item.createdAt <= bound).slice(0, cursor.limit)
+    })
+  return { cursors, fetchPage }
+}
+
+const item = (id: string, seconds: number): Item => ({ id, createdAt: at(seconds) })
+
+describe("Pagination.pages", () => {
+  it.effect("requests nothing before the consumer pulls, then one page per pull", () =>
+    Effect.gen(function*() {
+      const source = logsSource(1000, 10)
+      const stream = Pagination.pages({ fetchPage: source.fetchPage })
+      assert.deepStrictEqual(source.requested, [])
+      const first = yield* Stream.runCollect(Stream.take(stream, 1))
+      assert.strictEqual(Chunk.size(first), 1)
+      assert.deepStrictEqual(source.requested, [1])
+      const items = yield* Stream.runCollect(Stream.take(Pagination.items({ fetchPage: source.fetchPage }), 15))
+      assert.deepStrictEqual(Chunk.toReadonlyArray(items).map((log) => log.n), Array.from({ length: 15 }, (_, i) => i))
+      assert.deepStrictEqual(source.requested, [1, 1, 2])
+    }))
+
+  it.effect("stops at the page the metadata marks as last, without an extra request", () =>
+    Effect.gen(function*() {
+      const source = logsSource(25, 10)
+      const pages = yield* Stream.runCollect(Pagination.pages({ fetchPage: source.fetchPage }))
+      assert.deepStrictEqual(Chunk.toReadonlyArray(pages).map((page) => page.items.length), [10, 10, 5])
+      assert.deepStrictEqual(Chunk.toReadonlyArray(pages).map((page) => page.metadata.currentPage), [1, 2, 3])
+      assert.deepStrictEqual(source.requested, [1, 2, 3])
+      const exact = logsSource(20, 10)
+      const items = yield* Stream.runCollect(Pagination.items({ fetchPage: exact.fetchPage }))
+      assert.strictEqual(Chunk.size(items), 20)
+      assert.deepStrictEqual(exact.requested, [1, 2])
+    }))
+
+  it.effect("stops after an empty page and at the page cap", () =>
+    Effect.gen(function*() {
+      const requested: Array<number> = []
+      const lying = (page: number) =>
+        Effect.sync(() => {
+          requested.push(page)
+          return { items: page < 3 ? [page] : [], done: false }
+        })
+      const items = yield* Stream.runCollect(Pagination.items({ fetchPage: lying }))
+      assert.deepStrictEqual(Chunk.toReadonlyArray(items), [1, 2])
+      assert.deepStrictEqual(requested, [1, 2, 3])
+      const endless = logsSource(1_000_000, 1)
+      const capped = yield* Stream.runCollect(Pagination.pages({ fetchPage: endless.fetchPage, maxPages: 4, firstPage: 1 }))
+      assert.strictEqual(Chunk.size(capped), 4)
+      assert.deepStrictEqual(endless.requested, [1, 2, 3, 4])
+      const none = logsSource(10, 1)
+      assert.strictEqual(Chunk.size(yield* Stream.runCollect(Pagination.pages({ fetchPage: none.fetchPage, maxPages: 0 }))), 0)
+      assert.deepStrictEqual(none.requested, [])
+    }))
+
+  it.effect("propagates the page's error", () =>
+    Effect.gen(function*() {
+      const error = yield* Effect.flip(Stream.runCollect(Pagination.pages({ fetchPage: () => Effect.fail("boom" as const) })))
+      assert.strictEqual(error, "boom")
+    }))
+
+  it("isLastPage reads Vapi's metadata", () => {
+    assert.isFalse(Pagination.isLastPage({ itemsPerPage: 100, totalItems: 250, currentPage: 2 }))
+    assert.isTrue(Pagination.isLastPage({ itemsPerPage: 100, totalItems: 250, currentPage: 3 }))
+    assert.isTrue(Pagination.isLastPage({ itemsPerPage: 100, totalItems: 0, currentPage: 1 }))
+  })
+})
+
+describe("Pagination.keyset", () => {
+  it.effect("walks all items newest first, following createdAtLe", () =>
+    Effect.gen(function*() {
+      const items = Array.from({ length: 7 }, (_, i) => item(`i${i}`, i))
+      const source = listSource(items)
+      const stream = Pagination.keyset({ fetchPage: source.fetchPage, limit: 3 })
+      assert.strictEqual(source.cursors.length, 0)
+      const all = yield* Stream.runCollect(stream)
+      assert.deepStrictEqual(Chunk.toReadonlyArray(all).map((x) => x.id), ["i6", "i5", "i4", "i3", "i2", "i1", "i0"])
+      // Each later page asks for one more than `limit`: the boundary item comes back and is dropped.
+      assert.deepStrictEqual(source.cursors, [
+        { createdAtLe: undefined, limit: 3 },
+        { createdAtLe: at(4), limit: 4 },
+        { createdAtLe: at(1), limit: 4 }
+      ])
+    }))
+
+  it.effect("neither skips nor repeats items sharing a timestamp across a page boundary", () =>
+    Effect.gen(function*() {
+      // 3 items at t=4 straddle the first boundary; 2 at t=2 straddle a later one.
+      const items = [item("a", 5), item("b", 4), item("c", 4), item("d", 4), item("e", 3), item("f", 2), item("g", 2), item("h", 1)]
+      const source = listSource(items)
+      const all = yield* Stream.runCollect(Pagination.keyset({ fetchPage: source.fetchPage, limit: 3 }))
+      const ids = Chunk.toReadonlyArray(all).map((x) => x.id)
+      assert.deepStrictEqual(ids, ["a", "d", "c", "b", "e", "g", "f", "h"])
+      assert.strictEqual(new Set(ids).size, items.length)
+      assert.deepStrictEqual(source.cursors.map((c) => c.createdAtLe?.getUTCSeconds()), [undefined, 4, 2])
+      assert.deepStrictEqual(source.cursors.map((c) => c.limit), [3, 5, 4])
+    }))
+
+  it.effect("grows the page when many items share the boundary timestamp", () =>
+    Effect.gen(function*() {
+      const items = [...Array.from({ length: 5 }, (_, i) => item(`same${i}`, 9)), item("older", 1)]
+      const source = listSource(items)
+      const all = yield* Stream.runCollect(Pagination.keyset({ fetchPage: source.fetchPage, limit: 2 }))
+      const ids = Chunk.toReadonlyArray(all).map((x) => x.id)
+      assert.deepStrictEqual(ids, ["same4", "same3", "same2", "same1", "same0", "older"])
+      assert.deepStrictEqual(source.cursors.map((c) => c.limit), [2, 4, 6, 3])
+    }))
+
+  it.effect("fails with PaginationError instead of looping when the limit cannot grow", () =>
+    Effect.gen(function*() {
+      const items = Array.from({ length: 10 }, (_, i) => item(`same${i}`, 9))
+      const source = listSource(items)
+      const emitted: Array<string> = []
+      const error = yield* Effect.flip(Stream.runForEach(
+        Pagination.keyset({ fetchPage: source.fetchPage, limit: 2, maxLimit: 4 }),
+        (x) => Effect.sync(() => emitted.push(x.id))
+      ))
+      assert.deepStrictEqual(emitted, ["same9", "same8", "same7", "same6"])
+      assert.strictEqual(error._tag, "PaginationError")
+      if (error._tag !== "PaginationError") return
+      assert.deepStrictEqual(error.createdAt, at(9))
+      assert.strictEqual(error.limit, 4)
+      assert.include(error.message, "createdAt")
+      assert.deepStrictEqual(source.cursors.map((c) => c.limit), [2, 4])
+    }))
+
+  it.effect("fails rather than loops when the server ignores the cursor", () =>
+    Effect.gen(function*() {
+      const all = Array.from({ length: 100 }, (_, i) => item(`i${99 - i}`, 99 - i))
+      const limits: Array<number> = []
+      const ignoring = (cursor: Pagination.Cursor) =>
+        Effect.sync(() => {
+          limits.push(cursor.limit)
+          return all.slice(0, cursor.limit)
+        })
+      const error = yield* Effect.flip(Stream.runCollect(Pagination.keyset({ fetchPage: ignoring, limit: 2 })))
+      assert.strictEqual(error._tag, "PaginationError")
+      assert.deepStrictEqual(limits, [2, 3, 3])
+    }))
+
+  it.effect("stops after a short page, with no extra request, and at the page cap", () =>
+    Effect.gen(function*() {
+      const source = listSource([item("a", 3), item("b", 2)])
+      const all = yield* Stream.runCollect(Pagination.keyset({ fetchPage: source.fetchPage, limit: 5 }))
+      assert.strictEqual(Chunk.size(all), 2)
+      assert.strictEqual(source.cursors.length, 1)
+      const many = listSource(Array.from({ length: 100 }, (_, i) => item(`i${i}`, i)))
+      const capped = yield* Stream.runCollect(Pagination.keyset({ fetchPage: many.fetchPage, limit: 10, maxPages: 3 }))
+      assert.strictEqual(Chunk.size(capped), 30)
+      assert.strictEqual(many.cursors.length, 3)
+      const lazy = listSource(Array.from({ length: 100 }, (_, i) => item(`i${i}`, i)))
+      const firstFive = yield* Stream.runCollect(Stream.take(Pagination.keyset({ fetchPage: lazy.fetchPage, limit: 10 }), 5))
+      assert.strictEqual(Chunk.size(firstFive), 5)
+      assert.strictEqual(lazy.cursors.length, 1)
+    }))
+})

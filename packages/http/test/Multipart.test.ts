@@ -125,8 +125,7 @@ describe("Multipart against a real server on 127.0.0.1", () => {
   )
 
   const clientFor = (baseUrl: string) =>
-    Effect.provide(
-      VapiClient.VapiClient,
+    Server.build(
       VapiClient.layer({ apiKey: Redacted.make("sk_mp"), baseUrl, retry: Retry.none }).pipe(Layer.provide(NodeHttpClient.layer))
     )
 

@@ -92,8 +92,7 @@ describe("interruption against a real server on 127.0.0.1", () => {
         Effect.as(HttpServerResponse.empty())
       )
     )
-    const client = yield* Effect.provide(
-      VapiClient.VapiClient,
+    const client = yield* Server.build(
       VapiClient.layer({ apiKey: Redacted.make("sk_int"), baseUrl: server.baseUrl, retry: Retry.none }).pipe(
         Layer.provide(NodeHttpClient.layer)
       )

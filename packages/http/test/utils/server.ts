@@ -5,11 +5,14 @@ import type * as HttpServerError from "@effect/platform/HttpServerError"
 import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
 import type * as HttpServerResponse from "@effect/platform/HttpServerResponse"
 import * as NodeHttpServer from "@effect/platform-node/NodeHttpServer"
+import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
 import * as Queue from "effect/Queue"
 import type * as Scope from "effect/Scope"
 import { createServer } from "node:http"
 import * as Net from "node:net"
+import * as VapiClient from "../../src/VapiClient.js"
 
 export interface TestServer {
   readonly baseUrl: string
@@ -37,6 +40,12 @@ export const start = <E, R>(
     const port = server.address._tag === "TcpAddress" ? server.address.port : 0
     return { baseUrl: `http://127.0.0.1:${port}`, socketClosed: Queue.take(closes), stats }
   })
+
+/** Builds a `VapiClient` layer in the current scope (its HTTP agent lives as long as the test). */
+export const build = <E>(
+  layer: Layer.Layer<VapiClient.VapiClient, E>
+): Effect.Effect<VapiClient.Service, E, Scope.Scope> =>
+  Effect.map(Layer.build(layer), (context) => Context.get(context, VapiClient.VapiClient))
 
 /** A port on 127.0.0.1 that nothing listens on (bound, then released). */
 export const closedPort: Effect.Effect<number> = Effect.async<number>((resume) => {

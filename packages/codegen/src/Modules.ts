@@ -80,7 +80,7 @@ export const namedModule = (ctx: Context, named: Model.Named): string => {
   imports.schemaType = true
   const base = { wide: Emit.isWide(named), self: named, named: ctx.model.named, imports }
   const typeScope: Emit.Scope = { ...base, variant: named.lenient ? "lenient" : "strict" }
-  const description = named.description
+  const description = named.description ?? `The \`${named.name}\` shape of the Vapi API.`
   const body: Array<string> = []
   body.push(P.jsdoc(description, [since(ctx), "@category models"]) + "\n" +
     typeDeclaration(named.name, named.node, typeScope, false))
@@ -107,7 +107,7 @@ export const namedModule = (ctx: Context, named: Model.Named): string => {
     body.push(P.jsdoc(doc, [since(ctx), "@category schemas"]) + "\n" +
       schemaDeclaration(binding, named.name, Emit.schemaExpr(named.node, scope), binding))
   }
-  const moduleDoc = `\`${named.name}\`: ${firstSentence(description) ?? "a schema of the Vapi API."}`
+  const moduleDoc = `\`${named.name}\`: ${firstSentence(named.description) ?? "a schema of the Vapi API."}`
   return file(ctx, moduleDoc, renderImports(imports, ctx, 0, named.name), body)
 }
 

@@ -10,6 +10,8 @@ import * as Schema from "effect/Schema"
 import * as Runtime from "../internal/runtime.js"
 
 /**
+ * The `AnalysisCostBreakdown` shape of the Vapi API.
+ *
  * @since 0.1.0
  * @category models
  */
@@ -71,6 +73,8 @@ export interface AnalysisCostBreakdownEncoded {
 }
 
 /**
+ * The `AnalysisCostBreakdown` shape of the Vapi API.
+ *
  * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0

@@ -12,6 +12,8 @@ import { SuccessEvaluationPlan, type SuccessEvaluationPlanEncoded, SuccessEvalua
 import { SummaryPlan, type SummaryPlanEncoded, SummaryPlanStrict } from "./SummaryPlan.js"
 
 /**
+ * The `AnalysisPlan` shape of the Vapi API.
+ *
  * @since 0.1.0
  * @category models
  */
@@ -43,6 +45,8 @@ export interface AnalysisPlanEncoded {
 }
 
 /**
+ * The `AnalysisPlan` shape of the Vapi API.
+ *
  * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0

@@ -9,6 +9,8 @@
 import * as Schema from "effect/Schema"
 
 /**
+ * The `AnalyticsOperation` shape of the Vapi API.
+ *
  * @since 0.1.0
  * @category models
  */
@@ -60,6 +62,8 @@ export interface AnalyticsOperationEncoded {
 }
 
 /**
+ * The `AnalyticsOperation` shape of the Vapi API.
+ *
  * Strict, for requests: only the documented enum values and union members pass, and the document's constraints (length, range, pattern) are checked.
  *
  * @since 0.1.0

@@ -11,6 +11,8 @@ import { AnalyticsOperation, type AnalyticsOperationEncoded } from "./AnalyticsO
 import { type TimeRange, type TimeRangeEncoded, TimeRangeStrict } from "./TimeRange.js"
 
 /**
+ * The `AnalyticsQuery` shape of the Vapi API.
+ *
  * @since 0.1.0
  * @category models
  */
@@ -56,6 +58,8 @@ export interface AnalyticsQueryEncoded {
 }
 
 /**
+ * The `AnalyticsQuery` shape of the Vapi API.
+ *
  * Strict, for requests: only the documented enum values and union members pass, and the document's constraints (length, range, pattern) are checked.
  *
  * @since 0.1.0

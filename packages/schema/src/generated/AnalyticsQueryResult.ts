@@ -11,6 +11,8 @@ import * as Runtime from "../internal/runtime.js"
 import { TimeRange, type TimeRangeEncoded } from "./TimeRange.js"
 
 /**
+ * The `AnalyticsQueryResult` shape of the Vapi API.
+ *
  * @since 0.1.0
  * @category models
  */
@@ -49,6 +51,8 @@ export interface AnalyticsQueryResultEncoded {
 }
 
 /**
+ * The `AnalyticsQueryResult` shape of the Vapi API.
+ *
  * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0

@@ -20,6 +20,8 @@ import { KnowledgeBase, type KnowledgeBaseEncoded, KnowledgeBaseStrict } from ".
 import { OpenAIMessage, type OpenAIMessageEncoded, OpenAIMessageStrict } from "./OpenAIMessage.js"
 
 /**
+ * The `AnthropicModel` shape of the Vapi API.
+ *
  * @since 0.1.0
  * @category models
  */
@@ -104,6 +106,8 @@ export interface AnthropicModelEncoded {
 }
 
 /**
+ * The `AnthropicModel` shape of the Vapi API.
+ *
  * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0

@@ -17,6 +17,8 @@ import { ToolCallResultMessage, type ToolCallResultMessageEncoded } from "./Tool
 import { UserMessage, type UserMessageEncoded } from "./UserMessage.js"
 
 /**
+ * The `Artifact` shape of the Vapi API.
+ *
  * @since 0.1.0
  * @category models
  */
@@ -72,6 +74,8 @@ export interface ArtifactEncoded {
 }
 
 /**
+ * The `Artifact` shape of the Vapi API.
+ *
  * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0

@@ -10,6 +10,8 @@ import * as Schema from "effect/Schema"
 import { TranscriptPlan, type TranscriptPlanEncoded, TranscriptPlanStrict } from "./TranscriptPlan.js"
 
 /**
+ * The `ArtifactPlan` shape of the Vapi API.
+ *
  * @since 0.1.0
  * @category models
  */
@@ -66,6 +68,8 @@ export interface ArtifactPlanEncoded {
 }
 
 /**
+ * The `ArtifactPlan` shape of the Vapi API.
+ *
  * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0

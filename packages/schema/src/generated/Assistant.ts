@@ -41,6 +41,8 @@ import { TwilioVoicemailDetection, type TwilioVoicemailDetectionEncoded } from "
 import { VapiModel, type VapiModelEncoded } from "./VapiModel.js"
 
 /**
+ * The `Assistant` shape of the Vapi API.
+ *
  * @since 0.1.0
  * @category models
  */
@@ -357,6 +359,8 @@ export interface AssistantEncoded {
 }
 
 /**
+ * The `Assistant` shape of the Vapi API.
+ *
  * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0

@@ -41,6 +41,8 @@ import { TwilioVoicemailDetection, type TwilioVoicemailDetectionEncoded, TwilioV
 import { VapiModel, type VapiModelEncoded, VapiModelStrict } from "./VapiModel.js"
 
 /**
+ * The `AssistantOverrides` shape of the Vapi API.
+ *
  * @since 0.1.0
  * @category models
  */
@@ -342,6 +344,8 @@ export interface AssistantOverridesEncoded {
 }
 
 /**
+ * The `AssistantOverrides` shape of the Vapi API.
+ *
  * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0

@@ -14,6 +14,8 @@ import { ToolCallBlock, type ToolCallBlockEncoded } from "./ToolCallBlock.js"
 import { WorkflowBlock, type WorkflowBlockEncoded } from "./WorkflowBlock.js"
 
 /**
+ * The `Block` shape of the Vapi API.
+ *
  * @since 0.1.0
  * @category models
  */
@@ -32,6 +34,8 @@ export type BlockEncoded =
   | Fallback.UnknownMemberEncoded
 
 /**
+ * The `Block` shape of the Vapi API.
+ *
  * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0

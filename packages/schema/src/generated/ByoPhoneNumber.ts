@@ -13,6 +13,8 @@ import { TransferDestinationNumber, type TransferDestinationNumberEncoded } from
 import { TransferDestinationSip, type TransferDestinationSipEncoded } from "./TransferDestinationSip.js"
 
 /**
+ * The `ByoPhoneNumber` shape of the Vapi API.
+ *
  * @since 0.1.0
  * @category models
  */
@@ -128,6 +130,8 @@ export interface ByoPhoneNumberEncoded {
 }
 
 /**
+ * The `ByoPhoneNumber` shape of the Vapi API.
+ *
  * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0

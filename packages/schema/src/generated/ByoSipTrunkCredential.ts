@@ -14,6 +14,8 @@ import { SipTrunkGateway, type SipTrunkGatewayEncoded } from "./SipTrunkGateway.
 import { SipTrunkOutboundAuthenticationPlan, type SipTrunkOutboundAuthenticationPlanEncoded } from "./SipTrunkOutboundAuthenticationPlan.js"
 
 /**
+ * The `ByoSipTrunkCredential` shape of the Vapi API.
+ *
  * @since 0.1.0
  * @category models
  */
@@ -85,6 +87,8 @@ export interface ByoSipTrunkCredentialEncoded {
 }
 
 /**
+ * The `ByoSipTrunkCredential` shape of the Vapi API.
+ *
  * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0

@@ -34,6 +34,8 @@ import { VapiCost, type VapiCostEncoded } from "./VapiCost.js"
 import { VoiceCost, type VoiceCostEncoded } from "./VoiceCost.js"
 
 /**
+ * The `Call` shape of the Vapi API.
+ *
  * @since 0.1.0
  * @category models
  */
@@ -398,6 +400,8 @@ export interface CallEncoded {
 }
 
 /**
+ * The `Call` shape of the Vapi API.
+ *
  * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0

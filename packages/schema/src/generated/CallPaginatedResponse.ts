@@ -11,6 +11,8 @@ import { Call, type CallEncoded } from "./Call.js"
 import { PaginationMeta, type PaginationMetaEncoded } from "./PaginationMeta.js"
 
 /**
+ * The `CallPaginatedResponse` shape of the Vapi API.
+ *
  * @since 0.1.0
  * @category models
  */
@@ -31,6 +33,8 @@ export interface CallPaginatedResponseEncoded {
 }
 
 /**
+ * The `CallPaginatedResponse` shape of the Vapi API.
+ *
  * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0

@@ -15,6 +15,8 @@ import { CreateToolCallBlockDTO, type CreateToolCallBlockDTOEncoded, CreateToolC
 import { CreateWorkflowBlockDTO, type CreateWorkflowBlockDTOEncoded, CreateWorkflowBlockDTOStrict } from "./CreateWorkflowBlockDTO.js"
 
 /**
+ * The `CallbackStep` shape of the Vapi API.
+ *
  * @since 0.1.0
  * @category models
  */
@@ -121,6 +123,8 @@ export interface CallbackStepEncoded {
 }
 
 /**
+ * The `CallbackStep` shape of the Vapi API.
+ *
  * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0

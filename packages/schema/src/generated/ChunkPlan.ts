@@ -12,6 +12,8 @@ import * as Runtime from "../internal/runtime.js"
 import { FormatPlan, type FormatPlanEncoded, FormatPlanStrict } from "./FormatPlan.js"
 
 /**
+ * The `ChunkPlan` shape of the Vapi API.
+ *
  * @since 0.1.0
  * @category models
  */
@@ -70,6 +72,8 @@ export interface ChunkPlanEncoded {
 }
 
 /**
+ * The `ChunkPlan` shape of the Vapi API.
+ *
  * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0

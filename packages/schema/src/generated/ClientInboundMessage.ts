@@ -14,6 +14,8 @@ import { ClientInboundMessageControl, type ClientInboundMessageControlEncoded } 
 import { ClientInboundMessageSay, type ClientInboundMessageSayEncoded } from "./ClientInboundMessageSay.js"
 
 /**
+ * The `ClientInboundMessage` shape of the Vapi API.
+ *
  * @since 0.1.0
  * @category models
  */
@@ -43,6 +45,8 @@ export interface ClientInboundMessageEncoded {
 }
 
 /**
+ * The `ClientInboundMessage` shape of the Vapi API.
+ *
  * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0

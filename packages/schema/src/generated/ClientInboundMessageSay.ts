@@ -9,6 +9,8 @@
 import * as Schema from "effect/Schema"
 
 /**
+ * The `ClientInboundMessageSay` shape of the Vapi API.
+ *
  * @since 0.1.0
  * @category models
  */
@@ -40,6 +42,8 @@ export interface ClientInboundMessageSayEncoded {
 }
 
 /**
+ * The `ClientInboundMessageSay` shape of the Vapi API.
+ *
  * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0

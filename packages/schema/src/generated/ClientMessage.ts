@@ -22,6 +22,8 @@ import { ClientMessageUserInterrupted, type ClientMessageUserInterruptedEncoded 
 import { ClientMessageVoiceInput, type ClientMessageVoiceInputEncoded } from "./ClientMessageVoiceInput.js"
 
 /**
+ * The `ClientMessage` shape of the Vapi API.
+ *
  * @since 0.1.0
  * @category models
  */
@@ -67,6 +69,8 @@ export interface ClientMessageEncoded {
 }
 
 /**
+ * The `ClientMessage` shape of the Vapi API.
+ *
  * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0

@@ -15,6 +15,8 @@ import { MakeToolWithToolCall, type MakeToolWithToolCallEncoded } from "./MakeTo
 import { ToolCall, type ToolCallEncoded } from "./ToolCall.js"
 
 /**
+ * The `ClientMessageToolCalls` shape of the Vapi API.
+ *
  * @since 0.1.0
  * @category models
  */
@@ -46,6 +48,8 @@ export interface ClientMessageToolCallsEncoded {
 }
 
 /**
+ * The `ClientMessageToolCalls` shape of the Vapi API.
+ *
  * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0

@@ -14,6 +14,8 @@ import { BlockStartMessage, type BlockStartMessageEncoded } from "./BlockStartMe
 import { JsonSchema, type JsonSchemaEncoded } from "./JsonSchema.js"
 
 /**
+ * The `ConversationBlock` shape of the Vapi API.
+ *
  * @since 0.1.0
  * @category models
  */
@@ -145,6 +147,8 @@ export interface ConversationBlockEncoded {
 }
 
 /**
+ * The `ConversationBlock` shape of the Vapi API.
+ *
  * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0

@@ -11,6 +11,8 @@ import * as Runtime from "../internal/runtime.js"
 import { AnalysisCostBreakdown, type AnalysisCostBreakdownEncoded } from "./AnalysisCostBreakdown.js"
 
 /**
+ * The `CostBreakdown` shape of the Vapi API.
+ *
  * @since 0.1.0
  * @category models
  */
@@ -77,6 +79,8 @@ export interface CostBreakdownEncoded {
 }
 
 /**
+ * The `CostBreakdown` shape of the Vapi API.
+ *
  * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0

@@ -12,6 +12,8 @@ import { type CreateToolCallBlockDTO, type CreateToolCallBlockDTOEncoded, Create
 import { type CreateWorkflowBlockDTO, type CreateWorkflowBlockDTOEncoded, CreateWorkflowBlockDTOStrict } from "./CreateWorkflowBlockDTO.js"
 
 /**
+ * The `CreateBlockDTO` shape of the Vapi API.
+ *
  * @since 0.1.0
  * @category models
  */
@@ -29,6 +31,8 @@ export type CreateBlockDTOEncoded =
   | CreateWorkflowBlockDTOEncoded
 
 /**
+ * The `CreateBlockDTO` shape of the Vapi API.
+ *
  * Strict, for requests: only the documented enum values and union members pass, and the document's constraints (length, range, pattern) are checked.
  *
  * @since 0.1.0

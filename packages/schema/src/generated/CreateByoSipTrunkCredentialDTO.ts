@@ -14,6 +14,8 @@ import { SipTrunkGateway, type SipTrunkGatewayEncoded } from "./SipTrunkGateway.
 import { SipTrunkOutboundAuthenticationPlan, type SipTrunkOutboundAuthenticationPlanEncoded } from "./SipTrunkOutboundAuthenticationPlan.js"
 
 /**
+ * The `CreateByoSipTrunkCredentialDTO` shape of the Vapi API.
+ *
  * @since 0.1.0
  * @category models
  */
@@ -65,6 +67,8 @@ export interface CreateByoSipTrunkCredentialDTOEncoded {
 }
 
 /**
+ * The `CreateByoSipTrunkCredentialDTO` shape of the Vapi API.
+ *
  * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0

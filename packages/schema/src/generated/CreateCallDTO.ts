@@ -14,6 +14,8 @@ import { type CreateSquadDTO, type CreateSquadDTOEncoded, CreateSquadDTOStrict }
 import { type ImportTwilioPhoneNumberDTO, type ImportTwilioPhoneNumberDTOEncoded, ImportTwilioPhoneNumberDTOStrict } from "./ImportTwilioPhoneNumberDTO.js"
 
 /**
+ * The `CreateCallDTO` shape of the Vapi API.
+ *
  * @since 0.1.0
  * @category models
  */
@@ -88,6 +90,8 @@ export interface CreateCallDTOEncoded {
 }
 
 /**
+ * The `CreateCallDTO` shape of the Vapi API.
+ *
  * Strict, for requests: only the documented enum values and union members pass, and the document's constraints (length, range, pattern) are checked.
  *
  * @since 0.1.0

@@ -14,6 +14,8 @@ import { BlockStartMessage, type BlockStartMessageEncoded, BlockStartMessageStri
 import { JsonSchema, type JsonSchemaEncoded, JsonSchemaStrict } from "./JsonSchema.js"
 
 /**
+ * The `CreateConversationBlockDTO` shape of the Vapi API.
+ *
  * @since 0.1.0
  * @category models
  */
@@ -125,6 +127,8 @@ export interface CreateConversationBlockDTOEncoded {
 }
 
 /**
+ * The `CreateConversationBlockDTO` shape of the Vapi API.
+ *
  * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0

@@ -10,6 +10,8 @@ import * as Schema from "effect/Schema"
 import * as Runtime from "../internal/runtime.js"
 
 /**
+ * The `CreateFileDTO` shape of the Vapi API.
+ *
  * @since 0.1.0
  * @category models
  */
@@ -31,6 +33,8 @@ export interface CreateFileDTOEncoded {
 }
 
 /**
+ * The `CreateFileDTO` shape of the Vapi API.
+ *
  * Strict, for requests: only the documented enum values and union members pass, and the document's constraints (length, range, pattern) are checked.
  *
  * @since 0.1.0

@@ -14,6 +14,8 @@ import { CreateSquadDTO, type CreateSquadDTOEncoded } from "./CreateSquadDTO.js"
 import { ImportTwilioPhoneNumberDTO, type ImportTwilioPhoneNumberDTOEncoded } from "./ImportTwilioPhoneNumberDTO.js"
 
 /**
+ * The `CreateOutboundCallDTO` shape of the Vapi API.
+ *
  * @since 0.1.0
  * @category models
  */
@@ -88,6 +90,8 @@ export interface CreateOutboundCallDTOEncoded {
 }
 
 /**
+ * The `CreateOutboundCallDTO` shape of the Vapi API.
+ *
  * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0

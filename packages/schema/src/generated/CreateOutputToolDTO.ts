@@ -15,6 +15,8 @@ import { type ToolMessageFailed, type ToolMessageFailedEncoded, ToolMessageFaile
 import { type ToolMessageStart, type ToolMessageStartEncoded, ToolMessageStartStrict } from "./ToolMessageStart.js"
 
 /**
+ * The `CreateOutputToolDTO` shape of the Vapi API.
+ *
  * @since 0.1.0
  * @category models
  */
@@ -76,6 +78,8 @@ export interface CreateOutputToolDTOEncoded {
 }
 
 /**
+ * The `CreateOutputToolDTO` shape of the Vapi API.
+ *
  * Strict, for requests: only the documented enum values and union members pass, and the document's constraints (length, range, pattern) are checked.
  *
  * @since 0.1.0

@@ -13,6 +13,8 @@ import { type CreateVapiPhoneNumberDTO, type CreateVapiPhoneNumberDTOEncoded, Cr
 import { type CreateVonagePhoneNumberDTO, type CreateVonagePhoneNumberDTOEncoded, CreateVonagePhoneNumberDTOStrict } from "./CreateVonagePhoneNumberDTO.js"
 
 /**
+ * The `CreatePhoneNumberDTO` shape of the Vapi API.
+ *
  * @since 0.1.0
  * @category models
  */
@@ -35,6 +37,8 @@ export type CreatePhoneNumberDTOEncoded =
   | CreateVapiPhoneNumberDTOEncoded
 
 /**
+ * The `CreatePhoneNumberDTO` shape of the Vapi API.
+ *
  * Strict, for requests: only the documented enum values and union members pass, and the document's constraints (length, range, pattern) are checked.
  *
  * @since 0.1.0

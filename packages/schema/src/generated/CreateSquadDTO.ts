@@ -11,6 +11,8 @@ import { AssistantOverrides, type AssistantOverridesEncoded, AssistantOverridesS
 import { SquadMemberDTO, type SquadMemberDTOEncoded, SquadMemberDTOStrict } from "./SquadMemberDTO.js"
 
 /**
+ * The `CreateSquadDTO` shape of the Vapi API.
+ *
  * @since 0.1.0
  * @category models
  */
@@ -46,6 +48,8 @@ export interface CreateSquadDTOEncoded {
 }
 
 /**
+ * The `CreateSquadDTO` shape of the Vapi API.
+ *
  * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0

@@ -21,6 +21,8 @@ import { CreateVoicemailToolDTO, type CreateVoicemailToolDTOEncoded, CreateVoice
 import { JsonSchema, type JsonSchemaEncoded, JsonSchemaStrict } from "./JsonSchema.js"
 
 /**
+ * The `CreateToolCallBlockDTO` shape of the Vapi API.
+ *
  * @since 0.1.0
  * @category models
  */
@@ -105,6 +107,8 @@ export interface CreateToolCallBlockDTOEncoded {
 }
 
 /**
+ * The `CreateToolCallBlockDTO` shape of the Vapi API.
+ *
  * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0

@@ -16,6 +16,8 @@ import { CreateOutputToolDTO, type CreateOutputToolDTOEncoded } from "./CreateOu
 import { type CreateTransferCallToolDTO, type CreateTransferCallToolDTOEncoded, CreateTransferCallToolDTOStrict } from "./CreateTransferCallToolDTO.js"
 
 /**
+ * The `CreateToolDTO` shape of the Vapi API.
+ *
  * @since 0.1.0
  * @category models
  */
@@ -44,6 +46,8 @@ export type CreateToolDTOEncoded =
   | CreateOutputToolDTOEncoded
 
 /**
+ * The `CreateToolDTO` shape of the Vapi API.
+ *
  * Strict, for requests: only the documented enum values and union members pass, and the document's constraints (length, range, pattern) are checked.
  *
  * @since 0.1.0

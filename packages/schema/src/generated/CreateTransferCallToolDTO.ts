@@ -21,6 +21,8 @@ import { TransferDestinationSip, type TransferDestinationSipEncoded, TransferDes
 import { TransferDestinationStep, type TransferDestinationStepEncoded, TransferDestinationStepStrict } from "./TransferDestinationStep.js"
 
 /**
+ * The `CreateTransferCallToolDTO` shape of the Vapi API.
+ *
  * @since 0.1.0
  * @category models
  */
@@ -88,6 +90,8 @@ export interface CreateTransferCallToolDTOEncoded {
 }
 
 /**
+ * The `CreateTransferCallToolDTO` shape of the Vapi API.
+ *
  * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0

@@ -17,6 +17,8 @@ import { ToolMessageFailed, type ToolMessageFailedEncoded, ToolMessageFailedStri
 import { ToolMessageStart, type ToolMessageStartEncoded, ToolMessageStartStrict } from "./ToolMessageStart.js"
 
 /**
+ * The `CreateVoicemailToolDTO` shape of the Vapi API.
+ *
  * @since 0.1.0
  * @category models
  */
@@ -78,6 +80,8 @@ export interface CreateVoicemailToolDTOEncoded {
 }
 
 /**
+ * The `CreateVoicemailToolDTO` shape of the Vapi API.
+ *
  * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0

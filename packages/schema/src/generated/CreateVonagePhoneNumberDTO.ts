@@ -13,6 +13,8 @@ import { TransferDestinationNumber, type TransferDestinationNumberEncoded, Trans
 import { TransferDestinationSip, type TransferDestinationSipEncoded, TransferDestinationSipStrict } from "./TransferDestinationSip.js"
 
 /**
+ * The `CreateVonagePhoneNumberDTO` shape of the Vapi API.
+ *
  * @since 0.1.0
  * @category models
  */
@@ -93,6 +95,8 @@ export interface CreateVonagePhoneNumberDTOEncoded {
 }
 
 /**
+ * The `CreateVonagePhoneNumberDTO` shape of the Vapi API.
+ *
  * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0

@@ -12,6 +12,8 @@ import { CreateAssistantDTO, type CreateAssistantDTOEncoded } from "./CreateAssi
 import { CreateSquadDTO, type CreateSquadDTOEncoded } from "./CreateSquadDTO.js"
 
 /**
+ * The `CreateWebCallDTO` shape of the Vapi API.
+ *
  * @since 0.1.0
  * @category models
  */
@@ -53,6 +55,8 @@ export interface CreateWebCallDTOEncoded {
 }
 
 /**
+ * The `CreateWebCallDTO` shape of the Vapi API.
+ *
  * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0

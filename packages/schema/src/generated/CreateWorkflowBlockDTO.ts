@@ -16,6 +16,8 @@ import { HandoffStep, type HandoffStepEncoded, HandoffStepStrict } from "./Hando
 import { JsonSchema, type JsonSchemaEncoded, JsonSchemaStrict } from "./JsonSchema.js"
 
 /**
+ * The `CreateWorkflowBlockDTO` shape of the Vapi API.
+ *
  * @since 0.1.0
  * @category models
  */
@@ -77,6 +79,8 @@ export interface CreateWorkflowBlockDTOEncoded {
 }
 
 /**
+ * The `CreateWorkflowBlockDTO` shape of the Vapi API.
+ *
  * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0

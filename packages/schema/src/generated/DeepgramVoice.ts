@@ -10,6 +10,8 @@ import * as Schema from "effect/Schema"
 import { ChunkPlan, type ChunkPlanEncoded, ChunkPlanStrict } from "./ChunkPlan.js"
 
 /**
+ * The `DeepgramVoice` shape of the Vapi API.
+ *
  * @since 0.1.0
  * @category models
  */
@@ -61,6 +63,8 @@ export interface DeepgramVoiceEncoded {
 }
 
 /**
+ * The `DeepgramVoice` shape of the Vapi API.
+ *
  * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0

@@ -12,6 +12,8 @@ import * as Runtime from "../internal/runtime.js"
 import { ChunkPlan, type ChunkPlanEncoded, ChunkPlanStrict } from "./ChunkPlan.js"
 
 /**
+ * The `ElevenLabsVoice` shape of the Vapi API.
+ *
  * @since 0.1.0
  * @category models
  */
@@ -114,6 +116,8 @@ export interface ElevenLabsVoiceEncoded {
 }
 
 /**
+ * The `ElevenLabsVoice` shape of the Vapi API.
+ *
  * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0

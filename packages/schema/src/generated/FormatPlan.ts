@@ -13,6 +13,8 @@ import { ExactReplacement, type ExactReplacementEncoded, ExactReplacementStrict 
 import { RegexReplacement, type RegexReplacementEncoded, RegexReplacementStrict } from "./RegexReplacement.js"
 
 /**
+ * The `FormatPlan` shape of the Vapi API.
+ *
  * @since 0.1.0
  * @category models
  */
@@ -69,6 +71,8 @@ export interface FormatPlanEncoded {
 }
 
 /**
+ * The `FormatPlan` shape of the Vapi API.
+ *
  * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0

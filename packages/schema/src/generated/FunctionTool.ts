@@ -17,6 +17,8 @@ import { ToolMessageFailed, type ToolMessageFailedEncoded } from "./ToolMessageF
 import { ToolMessageStart, type ToolMessageStartEncoded } from "./ToolMessageStart.js"
 
 /**
+ * The `FunctionTool` shape of the Vapi API.
+ *
  * @since 0.1.0
  * @category models
  */
@@ -98,6 +100,8 @@ export interface FunctionToolEncoded {
 }
 
 /**
+ * The `FunctionTool` shape of the Vapi API.
+ *
  * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0

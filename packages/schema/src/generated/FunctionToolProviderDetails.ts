@@ -10,6 +10,8 @@ import * as Schema from "effect/Schema"
 import { ToolTemplateSetup, type ToolTemplateSetupEncoded } from "./ToolTemplateSetup.js"
 
 /**
+ * The `FunctionToolProviderDetails` shape of the Vapi API.
+ *
  * @since 0.1.0
  * @category models
  */
@@ -38,6 +40,8 @@ export interface FunctionToolProviderDetailsEncoded {
 }
 
 /**
+ * The `FunctionToolProviderDetails` shape of the Vapi API.
+ *
  * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0

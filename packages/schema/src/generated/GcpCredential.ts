@@ -13,6 +13,8 @@ import { BucketPlan, type BucketPlanEncoded } from "./BucketPlan.js"
 import { GcpKey, type GcpKeyEncoded } from "./GcpKey.js"
 
 /**
+ * The `GcpCredential` shape of the Vapi API.
+ *
  * @since 0.1.0
  * @category models
  */
@@ -68,6 +70,8 @@ export interface GcpCredentialEncoded {
 }
 
 /**
+ * The `GcpCredential` shape of the Vapi API.
+ *
  * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0

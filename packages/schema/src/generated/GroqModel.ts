@@ -20,6 +20,8 @@ import { KnowledgeBase, type KnowledgeBaseEncoded, KnowledgeBaseStrict } from ".
 import { OpenAIMessage, type OpenAIMessageEncoded, OpenAIMessageStrict } from "./OpenAIMessage.js"
 
 /**
+ * The `GroqModel` shape of the Vapi API.
+ *
  * @since 0.1.0
  * @category models
  */
@@ -110,6 +112,8 @@ export interface GroqModelEncoded {
 }
 
 /**
+ * The `GroqModel` shape of the Vapi API.
+ *
  * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0

@@ -15,6 +15,8 @@ import { CreateWorkflowBlockDTO, type CreateWorkflowBlockDTOEncoded, CreateWorkf
 import { StepDestination, type StepDestinationEncoded, StepDestinationStrict } from "./StepDestination.js"
 
 /**
+ * The `HandoffStep` shape of the Vapi API.
+ *
  * @since 0.1.0
  * @category models
  */
@@ -121,6 +123,8 @@ export interface HandoffStepEncoded {
 }
 
 /**
+ * The `HandoffStep` shape of the Vapi API.
+ *
  * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0

@@ -12,6 +12,8 @@ import * as Runtime from "../internal/runtime.js"
 import { Error, type ErrorEncoded } from "./Error.js"
 
 /**
+ * The `Log` shape of the Vapi API.
+ *
  * @since 0.1.0
  * @category models
  */
@@ -153,6 +155,8 @@ export interface LogEncoded {
 }
 
 /**
+ * The `Log` shape of the Vapi API.
+ *
  * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0

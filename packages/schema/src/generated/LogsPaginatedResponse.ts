@@ -11,6 +11,8 @@ import { Log, type LogEncoded } from "./Log.js"
 import { PaginationMeta, type PaginationMetaEncoded } from "./PaginationMeta.js"
 
 /**
+ * The `LogsPaginatedResponse` shape of the Vapi API.
+ *
  * @since 0.1.0
  * @category models
  */
@@ -31,6 +33,8 @@ export interface LogsPaginatedResponseEncoded {
 }
 
 /**
+ * The `LogsPaginatedResponse` shape of the Vapi API.
+ *
  * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0

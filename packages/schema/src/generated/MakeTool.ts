@@ -18,6 +18,8 @@ import { ToolMessageFailed, type ToolMessageFailedEncoded } from "./ToolMessageF
 import { ToolMessageStart, type ToolMessageStartEncoded } from "./ToolMessageStart.js"
 
 /**
+ * The `MakeTool` shape of the Vapi API.
+ *
  * @since 0.1.0
  * @category models
  */
@@ -101,6 +103,8 @@ export interface MakeToolEncoded {
 }
 
 /**
+ * The `MakeTool` shape of the Vapi API.
+ *
  * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0

@@ -11,6 +11,8 @@ import * as Runtime from "../internal/runtime.js"
 import { ToolTemplateSetup, type ToolTemplateSetupEncoded } from "./ToolTemplateSetup.js"
 
 /**
+ * The `MakeToolProviderDetails` shape of the Vapi API.
+ *
  * @since 0.1.0
  * @category models
  */
@@ -47,6 +49,8 @@ export interface MakeToolProviderDetailsEncoded {
 }
 
 /**
+ * The `MakeToolProviderDetails` shape of the Vapi API.
+ *
  * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0

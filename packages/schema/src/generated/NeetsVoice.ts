@@ -10,6 +10,8 @@ import * as Schema from "effect/Schema"
 import { ChunkPlan, type ChunkPlanEncoded, ChunkPlanStrict } from "./ChunkPlan.js"
 
 /**
+ * The `NeetsVoice` shape of the Vapi API.
+ *
  * @since 0.1.0
  * @category models
  */
@@ -48,6 +50,8 @@ export interface NeetsVoiceEncoded {
 }
 
 /**
+ * The `NeetsVoice` shape of the Vapi API.
+ *
  * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0

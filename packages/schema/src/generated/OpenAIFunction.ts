@@ -10,6 +10,8 @@ import * as Schema from "effect/Schema"
 import { OpenAIFunctionParameters, type OpenAIFunctionParametersEncoded, OpenAIFunctionParametersStrict } from "./OpenAIFunctionParameters.js"
 
 /**
+ * The `OpenAIFunction` shape of the Vapi API.
+ *
  * @since 0.1.0
  * @category models
  */
@@ -44,6 +46,8 @@ export interface OpenAIFunctionEncoded {
 }
 
 /**
+ * The `OpenAIFunction` shape of the Vapi API.
+ *
  * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0

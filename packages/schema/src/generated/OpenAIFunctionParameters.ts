@@ -12,6 +12,8 @@ import * as Runtime from "../internal/runtime.js"
 import { JsonSchema, type JsonSchemaEncoded, JsonSchemaStrict } from "./JsonSchema.js"
 
 /**
+ * The `OpenAIFunctionParameters` shape of the Vapi API.
+ *
  * @since 0.1.0
  * @category models
  */
@@ -45,6 +47,8 @@ export interface OpenAIFunctionParametersEncoded {
 }
 
 /**
+ * The `OpenAIFunctionParameters` shape of the Vapi API.
+ *
  * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0

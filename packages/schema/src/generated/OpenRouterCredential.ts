@@ -11,6 +11,8 @@ import type * as Fallback from "../Fallback.js"
 import * as Runtime from "../internal/runtime.js"
 
 /**
+ * The `OpenRouterCredential` shape of the Vapi API.
+ *
  * @since 0.1.0
  * @category models
  */
@@ -54,6 +56,8 @@ export interface OpenRouterCredentialEncoded {
 }
 
 /**
+ * The `OpenRouterCredential` shape of the Vapi API.
+ *
  * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0

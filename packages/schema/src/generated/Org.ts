@@ -11,6 +11,8 @@ import * as Runtime from "../internal/runtime.js"
 import { OrgPlan, type OrgPlanEncoded } from "./OrgPlan.js"
 
 /**
+ * The `Org` shape of the Vapi API.
+ *
  * @since 0.1.0
  * @category models
  */
@@ -106,6 +108,8 @@ export interface OrgEncoded {
 }
 
 /**
+ * The `Org` shape of the Vapi API.
+ *
  * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0

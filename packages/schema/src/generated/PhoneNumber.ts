@@ -15,6 +15,8 @@ import { VapiPhoneNumber, type VapiPhoneNumberEncoded } from "./VapiPhoneNumber.
 import { VonagePhoneNumber, type VonagePhoneNumberEncoded } from "./VonagePhoneNumber.js"
 
 /**
+ * The `PhoneNumber` shape of the Vapi API.
+ *
  * @since 0.1.0
  * @category models
  */
@@ -39,6 +41,8 @@ export type PhoneNumberEncoded =
   | Fallback.UnknownMemberEncoded
 
 /**
+ * The `PhoneNumber` shape of the Vapi API.
+ *
  * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0

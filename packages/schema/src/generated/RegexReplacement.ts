@@ -10,6 +10,8 @@ import * as Schema from "effect/Schema"
 import { RegexOption, type RegexOptionEncoded, RegexOptionStrict } from "./RegexOption.js"
 
 /**
+ * The `RegexReplacement` shape of the Vapi API.
+ *
  * @since 0.1.0
  * @category models
  */
@@ -55,6 +57,8 @@ export interface RegexReplacementEncoded {
 }
 
 /**
+ * The `RegexReplacement` shape of the Vapi API.
+ *
  * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0

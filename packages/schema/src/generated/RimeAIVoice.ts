@@ -12,6 +12,8 @@ import * as Runtime from "../internal/runtime.js"
 import { ChunkPlan, type ChunkPlanEncoded, ChunkPlanStrict } from "./ChunkPlan.js"
 
 /**
+ * The `RimeAIVoice` shape of the Vapi API.
+ *
  * @since 0.1.0
  * @category models
  */
@@ -142,6 +144,8 @@ export interface RimeAIVoiceEncoded {
 }
 
 /**
+ * The `RimeAIVoice` shape of the Vapi API.
+ *
  * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0

@@ -9,6 +9,8 @@
 import * as Schema from "effect/Schema"
 
 /**
+ * The `SbcConfiguration` shape of the Vapi API.
+ *
  * @since 0.1.0
  * @category models
  */
@@ -23,6 +25,8 @@ export interface SbcConfiguration {}
 export interface SbcConfigurationEncoded {}
 
 /**
+ * The `SbcConfiguration` shape of the Vapi API.
+ *
  * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0

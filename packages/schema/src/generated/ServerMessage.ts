@@ -27,6 +27,8 @@ import { ServerMessageVoiceInput, type ServerMessageVoiceInputEncoded } from "./
 import { ServerMessageVoiceRequest, type ServerMessageVoiceRequestEncoded } from "./ServerMessageVoiceRequest.js"
 
 /**
+ * The `ServerMessage` shape of the Vapi API.
+ *
  * @since 0.1.0
  * @category models
  */
@@ -89,6 +91,8 @@ export interface ServerMessageEncoded {
 }
 
 /**
+ * The `ServerMessage` shape of the Vapi API.
+ *
  * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0

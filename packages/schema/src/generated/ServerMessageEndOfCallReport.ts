@@ -26,6 +26,8 @@ import { VapiCost, type VapiCostEncoded } from "./VapiCost.js"
 import { VoiceCost, type VoiceCostEncoded } from "./VoiceCost.js"
 
 /**
+ * The `ServerMessageEndOfCallReport` shape of the Vapi API.
+ *
  * @since 0.1.0
  * @category models
  */
@@ -312,6 +314,8 @@ export interface ServerMessageEndOfCallReportEncoded {
 }
 
 /**
+ * The `ServerMessageEndOfCallReport` shape of the Vapi API.
+ *
  * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0

@@ -19,6 +19,8 @@ import { CreateVapiPhoneNumberDTO, type CreateVapiPhoneNumberDTOEncoded } from "
 import { CreateVonagePhoneNumberDTO, type CreateVonagePhoneNumberDTOEncoded } from "./CreateVonagePhoneNumberDTO.js"
 
 /**
+ * The `ServerMessageLanguageChanged` shape of the Vapi API.
+ *
  * @since 0.1.0
  * @category models
  */
@@ -109,6 +111,8 @@ export interface ServerMessageLanguageChangedEncoded {
 }
 
 /**
+ * The `ServerMessageLanguageChanged` shape of the Vapi API.
+ *
  * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0

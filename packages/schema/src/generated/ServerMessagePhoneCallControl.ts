@@ -21,6 +21,8 @@ import { TransferDestinationNumber, type TransferDestinationNumberEncoded } from
 import { TransferDestinationSip, type TransferDestinationSipEncoded } from "./TransferDestinationSip.js"
 
 /**
+ * The `ServerMessagePhoneCallControl` shape of the Vapi API.
+ *
  * @since 0.1.0
  * @category models
  */
@@ -122,6 +124,8 @@ export interface ServerMessagePhoneCallControlEncoded {
 }
 
 /**
+ * The `ServerMessagePhoneCallControl` shape of the Vapi API.
+ *
  * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0

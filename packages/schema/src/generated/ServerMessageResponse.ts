@@ -13,6 +13,8 @@ import { ServerMessageResponseTransferDestinationRequest, type ServerMessageResp
 import { ServerMessageResponseVoiceRequest, type ServerMessageResponseVoiceRequestEncoded } from "./ServerMessageResponseVoiceRequest.js"
 
 /**
+ * The `ServerMessageResponse` shape of the Vapi API.
+ *
  * @since 0.1.0
  * @category models
  */
@@ -44,6 +46,8 @@ export interface ServerMessageResponseEncoded {
 }
 
 /**
+ * The `ServerMessageResponse` shape of the Vapi API.
+ *
  * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0

@@ -10,6 +10,8 @@ import * as Schema from "effect/Schema"
 import { ToolCallResult, type ToolCallResultEncoded } from "./ToolCallResult.js"
 
 /**
+ * The `ServerMessageResponseToolCalls` shape of the Vapi API.
+ *
  * @since 0.1.0
  * @category models
  */
@@ -36,6 +38,8 @@ export interface ServerMessageResponseToolCallsEncoded {
 }
 
 /**
+ * The `ServerMessageResponseToolCalls` shape of the Vapi API.
+ *
  * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0

@@ -15,6 +15,8 @@ import { TransferDestinationSip, type TransferDestinationSipEncoded } from "./Tr
 import { TransferDestinationStep, type TransferDestinationStepEncoded } from "./TransferDestinationStep.js"
 
 /**
+ * The `ServerMessageResponseTransferDestinationRequest` shape of the Vapi API.
+ *
  * @since 0.1.0
  * @category models
  */
@@ -53,6 +55,8 @@ export interface ServerMessageResponseTransferDestinationRequestEncoded {
 }
 
 /**
+ * The `ServerMessageResponseTransferDestinationRequest` shape of the Vapi API.
+ *
  * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0

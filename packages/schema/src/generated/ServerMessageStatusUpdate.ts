@@ -27,6 +27,8 @@ import { TransferDestinationSip, type TransferDestinationSipEncoded } from "./Tr
 import { UserMessage, type UserMessageEncoded } from "./UserMessage.js"
 
 /**
+ * The `ServerMessageStatusUpdate` shape of the Vapi API.
+ *
  * @since 0.1.0
  * @category models
  */
@@ -327,6 +329,8 @@ export interface ServerMessageStatusUpdateEncoded {
 }
 
 /**
+ * The `ServerMessageStatusUpdate` shape of the Vapi API.
+ *
  * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0

@@ -23,6 +23,8 @@ import { MakeToolWithToolCall, type MakeToolWithToolCallEncoded } from "./MakeTo
 import { ToolCall, type ToolCallEncoded } from "./ToolCall.js"
 
 /**
+ * The `ServerMessageToolCalls` shape of the Vapi API.
+ *
  * @since 0.1.0
  * @category models
  */
@@ -118,6 +120,8 @@ export interface ServerMessageToolCallsEncoded {
 }
 
 /**
+ * The `ServerMessageToolCalls` shape of the Vapi API.
+ *
  * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0

@@ -10,6 +10,8 @@ import * as Schema from "effect/Schema"
 import { SipTrunkOutboundSipRegisterPlan, type SipTrunkOutboundSipRegisterPlanEncoded } from "./SipTrunkOutboundSipRegisterPlan.js"
 
 /**
+ * The `SipTrunkOutboundAuthenticationPlan` shape of the Vapi API.
+ *
  * @since 0.1.0
  * @category models
  */
@@ -38,6 +40,8 @@ export interface SipTrunkOutboundAuthenticationPlanEncoded {
 }
 
 /**
+ * The `SipTrunkOutboundAuthenticationPlan` shape of the Vapi API.
+ *
  * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0

@@ -12,6 +12,8 @@ import { AssistantOverrides, type AssistantOverridesEncoded } from "./AssistantO
 import { SquadMemberDTO, type SquadMemberDTOEncoded } from "./SquadMemberDTO.js"
 
 /**
+ * The `Squad` shape of the Vapi API.
+ *
  * @since 0.1.0
  * @category models
  */
@@ -67,6 +69,8 @@ export interface SquadEncoded {
 }
 
 /**
+ * The `Squad` shape of the Vapi API.
+ *
  * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0

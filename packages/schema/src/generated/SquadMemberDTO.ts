@@ -12,6 +12,8 @@ import { CreateAssistantDTO, type CreateAssistantDTOEncoded, CreateAssistantDTOS
 import { TransferDestinationAssistant, type TransferDestinationAssistantEncoded, TransferDestinationAssistantStrict } from "./TransferDestinationAssistant.js"
 
 /**
+ * The `SquadMemberDTO` shape of the Vapi API.
+ *
  * @since 0.1.0
  * @category models
  */
@@ -50,6 +52,8 @@ export interface SquadMemberDTOEncoded {
 }
 
 /**
+ * The `SquadMemberDTO` shape of the Vapi API.
+ *
  * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0

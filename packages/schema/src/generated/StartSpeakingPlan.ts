@@ -11,6 +11,8 @@ import * as Runtime from "../internal/runtime.js"
 import { TranscriptionEndpointingPlan, type TranscriptionEndpointingPlanEncoded, TranscriptionEndpointingPlanStrict } from "./TranscriptionEndpointingPlan.js"
 
 /**
+ * The `StartSpeakingPlan` shape of the Vapi API.
+ *
  * @since 0.1.0
  * @category models
  */
@@ -61,6 +63,8 @@ export interface StartSpeakingPlanEncoded {
 }
 
 /**
+ * The `StartSpeakingPlan` shape of the Vapi API.
+ *
  * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0

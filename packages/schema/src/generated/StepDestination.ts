@@ -13,6 +13,8 @@ import { ModelBasedCondition, type ModelBasedConditionEncoded, ModelBasedConditi
 import { RuleBasedCondition, type RuleBasedConditionEncoded, RuleBasedConditionStrict } from "./RuleBasedCondition.js"
 
 /**
+ * The `StepDestination` shape of the Vapi API.
+ *
  * @since 0.1.0
  * @category models
  */
@@ -40,6 +42,8 @@ export interface StepDestinationEncoded {
 }
 
 /**
+ * The `StepDestination` shape of the Vapi API.
+ *
  * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0

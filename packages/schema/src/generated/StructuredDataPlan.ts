@@ -11,6 +11,8 @@ import * as Runtime from "../internal/runtime.js"
 import { JsonSchema, type JsonSchemaEncoded, JsonSchemaStrict } from "./JsonSchema.js"
 
 /**
+ * The `StructuredDataPlan` shape of the Vapi API.
+ *
  * @since 0.1.0
  * @category models
  */
@@ -76,6 +78,8 @@ export interface StructuredDataPlanEncoded {
 }
 
 /**
+ * The `StructuredDataPlan` shape of the Vapi API.
+ *
  * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0

@@ -22,6 +22,8 @@ import { MakeToolProviderDetails, type MakeToolProviderDetailsEncoded } from "./
 import { ToolTemplateMetadata, type ToolTemplateMetadataEncoded } from "./ToolTemplateMetadata.js"
 
 /**
+ * The `Template` shape of the Vapi API.
+ *
  * @since 0.1.0
  * @category models
  */
@@ -109,6 +111,8 @@ export interface TemplateEncoded {
 }
 
 /**
+ * The `Template` shape of the Vapi API.
+ *
  * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0

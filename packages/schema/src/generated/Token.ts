@@ -12,6 +12,8 @@ import * as Runtime from "../internal/runtime.js"
 import { TokenRestrictions, type TokenRestrictionsEncoded } from "./TokenRestrictions.js"
 
 /**
+ * The `Token` shape of the Vapi API.
+ *
  * @since 0.1.0
  * @category models
  */
@@ -68,6 +70,8 @@ export interface TokenEncoded {
 }
 
 /**
+ * The `Token` shape of the Vapi API.
+ *
  * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0

@@ -18,6 +18,8 @@ import { OutputTool, type OutputToolEncoded } from "./OutputTool.js"
 import { TransferCallTool, type TransferCallToolEncoded } from "./TransferCallTool.js"
 
 /**
+ * The `Tool` shape of the Vapi API.
+ *
  * @since 0.1.0
  * @category models
  */
@@ -48,6 +50,8 @@ export type ToolEncoded =
   | Fallback.UnknownMemberEncoded
 
 /**
+ * The `Tool` shape of the Vapi API.
+ *
  * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0

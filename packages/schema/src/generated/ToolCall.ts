@@ -12,6 +12,8 @@ import * as Runtime from "../internal/runtime.js"
 import { ToolCallFunction, type ToolCallFunctionEncoded } from "./ToolCallFunction.js"
 
 /**
+ * The `ToolCall` shape of the Vapi API.
+ *
  * @since 0.1.0
  * @category models
  */
@@ -43,6 +45,8 @@ export interface ToolCallEncoded {
 }
 
 /**
+ * The `ToolCall` shape of the Vapi API.
+ *
  * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0

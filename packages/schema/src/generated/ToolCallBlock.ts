@@ -21,6 +21,8 @@ import { CreateVoicemailToolDTO, type CreateVoicemailToolDTOEncoded } from "./Cr
 import { JsonSchema, type JsonSchemaEncoded } from "./JsonSchema.js"
 
 /**
+ * The `ToolCallBlock` shape of the Vapi API.
+ *
  * @since 0.1.0
  * @category models
  */
@@ -125,6 +127,8 @@ export interface ToolCallBlockEncoded {
 }
 
 /**
+ * The `ToolCallBlock` shape of the Vapi API.
+ *
  * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0

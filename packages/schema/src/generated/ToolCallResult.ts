@@ -13,6 +13,8 @@ import { ToolMessageComplete, type ToolMessageCompleteEncoded } from "./ToolMess
 import { ToolMessageFailed, type ToolMessageFailedEncoded } from "./ToolMessageFailed.js"
 
 /**
+ * The `ToolCallResult` shape of the Vapi API.
+ *
  * @since 0.1.0
  * @category models
  */
@@ -70,6 +72,8 @@ export interface ToolCallResultEncoded {
 }
 
 /**
+ * The `ToolCallResult` shape of the Vapi API.
+ *
  * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0

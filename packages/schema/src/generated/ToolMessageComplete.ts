@@ -12,6 +12,8 @@ import * as Runtime from "../internal/runtime.js"
 import { Condition, type ConditionEncoded, ConditionStrict } from "./Condition.js"
 
 /**
+ * The `ToolMessageComplete` shape of the Vapi API.
+ *
  * @since 0.1.0
  * @category models
  */
@@ -79,6 +81,8 @@ export interface ToolMessageCompleteEncoded {
 }
 
 /**
+ * The `ToolMessageComplete` shape of the Vapi API.
+ *
  * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0

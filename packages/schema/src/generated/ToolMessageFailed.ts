@@ -10,6 +10,8 @@ import * as Schema from "effect/Schema"
 import { Condition, type ConditionEncoded, ConditionStrict } from "./Condition.js"
 
 /**
+ * The `ToolMessageFailed` shape of the Vapi API.
+ *
  * @since 0.1.0
  * @category models
  */
@@ -54,6 +56,8 @@ export interface ToolMessageFailedEncoded {
 }
 
 /**
+ * The `ToolMessageFailed` shape of the Vapi API.
+ *
  * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0

@@ -44,6 +44,8 @@ import { type TwilioVoicemailDetection, type TwilioVoicemailDetectionEncoded, Tw
 import { type VapiModel, type VapiModelEncoded, VapiModelStrict } from "./VapiModel.js"
 
 /**
+ * The `UpdateAssistantDTO` shape of the Vapi API.
+ *
  * @since 0.1.0
  * @category models
  */
@@ -335,6 +337,8 @@ export interface UpdateAssistantDTOEncoded {
 }
 
 /**
+ * The `UpdateAssistantDTO` shape of the Vapi API.
+ *
  * Strict, for requests: only the documented enum values and union members pass, and the document's constraints (length, range, pattern) are checked.
  *
  * @since 0.1.0

@@ -21,6 +21,8 @@ import { type HandoffStep, type HandoffStepEncoded, HandoffStepStrict } from "./
 import { type JsonSchema, type JsonSchemaEncoded, JsonSchemaStrict } from "./JsonSchema.js"
 
 /**
+ * The `UpdateBlockDTO` shape of the Vapi API.
+ *
  * @since 0.1.0
  * @category models
  */
@@ -124,6 +126,8 @@ export interface UpdateBlockDTOEncoded {
 }
 
 /**
+ * The `UpdateBlockDTO` shape of the Vapi API.
+ *
  * Strict, for requests: only the documented enum values and union members pass, and the document's constraints (length, range, pattern) are checked.
  *
  * @since 0.1.0

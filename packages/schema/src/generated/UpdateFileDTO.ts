@@ -9,6 +9,8 @@
 import * as Schema from "effect/Schema"
 
 /**
+ * The `UpdateFileDTO` shape of the Vapi API.
+ *
  * @since 0.1.0
  * @category models
  */
@@ -30,6 +32,8 @@ export interface UpdateFileDTOEncoded {
 }
 
 /**
+ * The `UpdateFileDTO` shape of the Vapi API.
+ *
  * Strict, for requests: only the documented enum values and union members pass, and the document's constraints (length, range, pattern) are checked.
  *
  * @since 0.1.0

@@ -11,6 +11,8 @@ import { type TransferDestinationNumber, type TransferDestinationNumberEncoded, 
 import { type TransferDestinationSip, type TransferDestinationSipEncoded, TransferDestinationSipStrict } from "./TransferDestinationSip.js"
 
 /**
+ * The `UpdatePhoneNumberDTO` shape of the Vapi API.
+ *
  * @since 0.1.0
  * @category models
  */
@@ -72,6 +74,8 @@ export interface UpdatePhoneNumberDTOEncoded {
 }
 
 /**
+ * The `UpdatePhoneNumberDTO` shape of the Vapi API.
+ *
  * Strict, for requests: only the documented enum values and union members pass, and the document's constraints (length, range, pattern) are checked.
  *
  * @since 0.1.0

@@ -11,6 +11,8 @@ import { type AssistantOverrides, type AssistantOverridesEncoded, AssistantOverr
 import { type SquadMemberDTO, type SquadMemberDTOEncoded, SquadMemberDTOStrict } from "./SquadMemberDTO.js"
 
 /**
+ * The `UpdateSquadDTO` shape of the Vapi API.
+ *
  * @since 0.1.0
  * @category models
  */
@@ -46,6 +48,8 @@ export interface UpdateSquadDTOEncoded {
 }
 
 /**
+ * The `UpdateSquadDTO` shape of the Vapi API.
+ *
  * Strict, for requests: only the documented enum values and union members pass, and the document's constraints (length, range, pattern) are checked.
  *
  * @since 0.1.0

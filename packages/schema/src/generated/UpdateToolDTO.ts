@@ -15,6 +15,8 @@ import { type ToolMessageFailed, type ToolMessageFailedEncoded, ToolMessageFaile
 import { type ToolMessageStart, type ToolMessageStartEncoded, ToolMessageStartStrict } from "./ToolMessageStart.js"
 
 /**
+ * The `UpdateToolDTO` shape of the Vapi API.
+ *
  * @since 0.1.0
  * @category models
  */
@@ -71,6 +73,8 @@ export interface UpdateToolDTOEncoded {
 }
 
 /**
+ * The `UpdateToolDTO` shape of the Vapi API.
+ *
  * Strict, for requests: only the documented enum values and union members pass, and the document's constraints (length, range, pattern) are checked.
  *
  * @since 0.1.0

@@ -10,6 +10,8 @@ import * as Schema from "effect/Schema"
 import * as Runtime from "../internal/runtime.js"
 
 /**
+ * The `VapiCost` shape of the Vapi API.
+ *
  * @since 0.1.0
  * @category models
  */
@@ -41,6 +43,8 @@ export interface VapiCostEncoded {
 }
 
 /**
+ * The `VapiCost` shape of the Vapi API.
+ *
  * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0

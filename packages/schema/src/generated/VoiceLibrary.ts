@@ -11,6 +11,8 @@ import type * as Fallback from "../Fallback.js"
 import * as Runtime from "../internal/runtime.js"
 
 /**
+ * The `VoiceLibrary` shape of the Vapi API.
+ *
  * @since 0.1.0
  * @category models
  */
@@ -134,6 +136,8 @@ export interface VoiceLibraryEncoded {
 }
 
 /**
+ * The `VoiceLibrary` shape of the Vapi API.
+ *
  * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0

@@ -16,6 +16,8 @@ import { HandoffStep, type HandoffStepEncoded } from "./HandoffStep.js"
 import { JsonSchema, type JsonSchemaEncoded } from "./JsonSchema.js"
 
 /**
+ * The `WorkflowBlock` shape of the Vapi API.
+ *
  * @since 0.1.0
  * @category models
  */
@@ -97,6 +99,8 @@ export interface WorkflowBlockEncoded {
 }
 
 /**
+ * The `WorkflowBlock` shape of the Vapi API.
+ *
  * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0

@@ -7,6 +7,7 @@
  * @since 0.1.0
  */
 import * as NodeHttpServer from "@effect/platform-node/NodeHttpServer"
+import * as SchemaOperations from "@vapi-effect/schema/Operations"
 import type * as HttpServerError from "@effect/platform/HttpServerError"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
@@ -111,7 +112,7 @@ export const make = (options: Options = {}): Effect.Effect<Service, HttpServerEr
     const faults = yield* Faults.make({ seed })
     const journal = yield* Journal.make()
     const apiKey = options.apiKey ?? `mock-${yield* Ids.uuid(Random.make(`${seed}/key`))}`
-    const routes = Operations.bare.flatMap((descriptor) => {
+    const routes = SchemaOperations.operations.flatMap((descriptor) => {
       const route = Operations.toRoute(descriptor)
       return route === undefined ? [] : [route]
     })

@@ -1,3 +1,4 @@
+import { assert } from "@effect/vitest"
 import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
@@ -54,3 +55,9 @@ export const send = (method: "GET" | "POST" | "PATCH" | "DELETE", path: string, 
 /** Reads a field of a JSON object answer. */
 export const field = (json: unknown, key: string): unknown =>
   typeof json === "object" && json !== null ? Object.entries(json).find(([k]) => k === key)?.[1] : undefined
+
+/** The elements of a JSON array answer (fails the test otherwise). */
+export const items = (json: unknown): ReadonlyArray<unknown> => {
+  if (!Array.isArray(json)) assert.fail(`expected an array, got ${JSON.stringify(json)}`)
+  return json
+}

@@ -65,32 +65,6 @@ export const toRoute = (descriptor: Descriptor): Route | undefined => {
   return { name: descriptor.name, method: descriptor.method, path: descriptor.path, kind, action, descriptor }
 }
 
-const crud = (group: string, path: string): ReadonlyArray<Descriptor> => [
-  { name: `${group}.list`, method: "GET", path },
-  { name: `${group}.create`, method: "POST", path, bodyEncoding: group === "files" ? "multipart" : "json" },
-  { name: `${group}.get`, method: "GET", path: `${path}/{id}` },
-  { name: `${group}.delete`, method: "DELETE", path: `${path}/{id}` },
-  { name: `${group}.update`, method: "PATCH", path: `${path}/{id}`, bodyEncoding: "json" }
-]
-
-/**
- * The 37 operations without schemas: the paths and methods of the document, for when no descriptor list
- * is given.
- *
- * @internal
- */
-export const bare: ReadonlyArray<Descriptor> = [
-  ...crud("calls", "/call"),
-  ...crud("assistants", "/assistant"),
-  ...crud("phoneNumbers", "/phone-number"),
-  ...crud("squads", "/squad"),
-  ...crud("blocks", "/block"),
-  ...crud("tools", "/tool"),
-  ...crud("files", "/file"),
-  { name: "analytics.get", method: "POST", path: "/analytics", bodyEncoding: "json" },
-  { name: "logs.get", method: "GET", path: "/logs" }
-]
-
 /** The `HttpRouter` form of a path template: `/call/{id}` becomes `/call/:id`. @internal */
 export const routerPath = (template: string): `/${string}` => `/${template.replace(/^\//, "").replace(/\{(\w+)\}/g, ":$1")}`
 

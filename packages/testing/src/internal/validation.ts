@@ -42,6 +42,11 @@ const unwrap = (ast: AST.AST): AST.AST => {
   }
 }
 
+const isNullish = (ast: AST.AST): boolean => {
+  const self = unwrap(ast)
+  return self._tag === "UndefinedKeyword" || self._tag === "VoidKeyword" || (self._tag === "Literal" && self.literal === null)
+}
+
 const literals = (ast: AST.AST): ReadonlyArray<AST.LiteralValue> | undefined => {
   const self = unwrap(ast)
   switch (self._tag) {
@@ -51,7 +56,7 @@ const literals = (ast: AST.AST): ReadonlyArray<AST.LiteralValue> | undefined => 
       return self.enums.map(([, value]) => value)
     case "Union": {
       const all: Array<AST.LiteralValue> = []
-      for (const member of self.types) {
+      for (const member of self.types.filter((member) => !isNullish(member))) {
         const values = literals(member)
         if (values === undefined) return undefined
         all.push(...values)
@@ -74,11 +79,10 @@ const isDate = (ast: AST.AST): boolean => {
 const expectation = (ast: AST.AST): string => {
   if (isDate(ast)) return "must be a valid ISO 8601 date string"
   const values = literals(ast)
-  if (values !== undefined) {
-    const shown = values.filter((v) => v !== null).map(String)
-    return values.length === 1 && values[0] !== null
-      ? `must be equal to ${shown[0]}`
-      : `must be one of the following values: ${shown.join(", ")}`
+  if (values !== undefined && values.length > 0) {
+    return values.length === 1
+      ? `must be equal to ${String(values[0])}`
+      : `must be one of the following values: ${values.map(String).join(", ")}`
   }
   const self = unwrap(ast)
   switch (self._tag) {
@@ -95,11 +99,9 @@ const expectation = (ast: AST.AST): string => {
     case "ObjectKeyword":
       return "must be an object"
     case "Union": {
-      const parts = Array.from(new Set(self.types.map((member) => {
-        const inner = unwrap(member)
-        if (inner._tag === "Literal" && inner.literal === null) return "null"
-        return expectation(member).replace(/^must be /, "")
-      })))
+      const members = self.types.filter((member) => !isNullish(member))
+      if (members.length === 1 && members[0] !== undefined) return expectation(members[0])
+      const parts = Array.from(new Set(members.map((member) => expectation(member).replace(/^must be /, ""))))
       return `must be ${parts.join(" or ")}`
     }
     default:
@@ -107,47 +109,94 @@ const expectation = (ast: AST.AST): string => {
   }
 }
 
-const constraint = (annotation: object): string | undefined => {
-  if ("maxLength" in annotation && typeof annotation.maxLength === "number") {
-    return `must be shorter than or equal to ${annotation.maxLength} characters`
+const size = (actual: unknown): number | undefined =>
+  typeof actual === "number" ? actual : typeof actual === "string" || Array.isArray(actual) ? actual.length : undefined
+
+/** The messages of the bounds in a JSON Schema annotation that `actual` breaks. */
+const constraints = (annotation: object, actual: unknown): ReadonlyArray<string> => {
+  const out: Array<string> = []
+  const n = size(actual)
+  const broken = (bound: unknown, failed: (n: number, bound: number) => boolean): bound is number =>
+    typeof bound === "number" && (n === undefined || failed(n, bound))
+  if ("maxLength" in annotation && broken(annotation.maxLength, (n, b) => n > b)) {
+    out.push(`must be shorter than or equal to ${annotation.maxLength} characters`)
   }
-  if ("minLength" in annotation && typeof annotation.minLength === "number") {
-    return `must be longer than or equal to ${annotation.minLength} characters`
+  if ("minLength" in annotation && broken(annotation.minLength, (n, b) => n < b)) {
+    out.push(`must be longer than or equal to ${annotation.minLength} characters`)
   }
-  if ("maximum" in annotation && typeof annotation.maximum === "number") {
-    return `must not be greater than ${annotation.maximum}`
+  if ("maximum" in annotation && broken(annotation.maximum, (n, b) => n > b)) {
+    out.push(`must not be greater than ${annotation.maximum}`)
   }
-  if ("minimum" in annotation && typeof annotation.minimum === "number") {
-    return `must not be less than ${annotation.minimum}`
+  if ("minimum" in annotation && broken(annotation.minimum, (n, b) => n < b)) {
+    out.push(`must not be less than ${annotation.minimum}`)
   }
-  if ("exclusiveMaximum" in annotation && typeof annotation.exclusiveMaximum === "number") {
-    return `must be less than ${annotation.exclusiveMaximum}`
+  if ("exclusiveMaximum" in annotation && broken(annotation.exclusiveMaximum, (n, b) => n >= b)) {
+    out.push(`must be less than ${annotation.exclusiveMaximum}`)
   }
-  if ("exclusiveMinimum" in annotation && typeof annotation.exclusiveMinimum === "number") {
-    return `must be greater than ${annotation.exclusiveMinimum}`
+  if ("exclusiveMinimum" in annotation && broken(annotation.exclusiveMinimum, (n, b) => n <= b)) {
+    out.push(`must be greater than ${annotation.exclusiveMinimum}`)
   }
-  if ("maxItems" in annotation && typeof annotation.maxItems === "number") {
-    return `must contain no more than ${annotation.maxItems} elements`
+  if ("maxItems" in annotation && broken(annotation.maxItems, (n, b) => n > b)) {
+    out.push(`must contain no more than ${annotation.maxItems} elements`)
   }
-  if ("minItems" in annotation && typeof annotation.minItems === "number") {
-    return `must contain at least ${annotation.minItems} elements`
+  if ("minItems" in annotation && broken(annotation.minItems, (n, b) => n < b)) {
+    out.push(`must contain at least ${annotation.minItems} elements`)
   }
   if ("pattern" in annotation && typeof annotation.pattern === "string") {
-    return `must match /${annotation.pattern}/ regular expression`
+    out.push(`must match /${annotation.pattern}/ regular expression`)
   }
-  if ("type" in annotation && annotation.type === "integer") return "must be an integer number"
-  return undefined
+  if ("type" in annotation && annotation.type === "integer") out.push("must be an integer number")
+  return out
 }
 
-const refinementMessage = (ast: AST.Refinement): string =>
-  Option.match(AST.getJSONSchemaAnnotation(ast), {
-    onNone: () => undefined,
-    onSome: constraint
-  }) ??
+const refinementMessages = (ast: AST.Refinement, actual: unknown): ReadonlyArray<string> => {
+  const found = Option.match(AST.getJSONSchemaAnnotation(ast), {
+    onNone: () => [],
+    onSome: (annotation) => constraints(annotation, actual)
+  })
+  if (found.length > 0) return found
+  return [
     Option.match(AST.getDescriptionAnnotation(ast), {
       onNone: () => "has an invalid value",
       onSome: (description) => `must be ${description}`
     })
+  ]
+}
+
+/** An issue about the value's type itself, not about anything inside it or a constraint on it. */
+const isShallow = (issue: ParseResult.ParseIssue): boolean => {
+  switch (issue._tag) {
+    case "Type":
+      return true
+    case "Refinement":
+      return issue.kind === "From" && isShallow(issue.issue)
+    case "Transformation":
+      return issue.kind === "Encoded" && isShallow(issue.issue)
+    case "Composite":
+      return unwrap(issue.ast)._tag === "Union" && toArray(issue.issues).every(isShallow)
+    default:
+      return false
+  }
+}
+
+/**
+ * A failed union: one type message when no member came close, else the messages of the member that came
+ * closest (fewest messages), as a user who picked that member would want.
+ */
+const collectUnion = (issue: ParseResult.Composite, path: Path, out: Array<string>): void => {
+  const deep = toArray(issue.issues).filter((inner) => !isShallow(inner))
+  if (deep.length === 0) {
+    out.push(`${subject(path)} ${expectation(issue.ast)}`)
+    return
+  }
+  let best: Array<string> | undefined = undefined
+  for (const inner of deep) {
+    const candidate: Array<string> = []
+    collect(inner, path, candidate)
+    if (best === undefined || candidate.length < best.length) best = candidate
+  }
+  out.push(...(best ?? []))
+}
 
 const collect = (issue: ParseResult.ParseIssue, path: Path, out: Array<string>): void => {
   switch (issue._tag) {
@@ -155,11 +204,12 @@ const collect = (issue: ParseResult.ParseIssue, path: Path, out: Array<string>):
       collect(issue.issue, [...path, ...toArray(issue.path)], out)
       return
     case "Composite":
-      for (const inner of toArray(issue.issues)) collect(inner, path, out)
+      if (unwrap(issue.ast)._tag === "Union") collectUnion(issue, path, out)
+      else for (const inner of toArray(issue.issues)) collect(inner, path, out)
       return
     case "Refinement":
       if (issue.kind === "From") collect(issue.issue, path, out)
-      else out.push(`${subject(path)} ${refinementMessage(issue.ast)}`)
+      else for (const message of refinementMessages(issue.ast, issue.actual)) out.push(`${subject(path)} ${message}`)
       return
     case "Transformation":
       if (issue.kind === "Transformation" && isDate(issue.ast)) {

@@ -2,7 +2,7 @@
  * VapiClient over the real Node HTTP stack against a small Vapi-like server on 127.0.0.1.
  */
 import type * as HttpClient from "@effect/platform/HttpClient"
-import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
+import type * as HttpServerRequest from "@effect/platform/HttpServerRequest"
 import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
 import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
 import * as NodeHttpServerRequest from "@effect/platform-node/NodeHttpServerRequest"

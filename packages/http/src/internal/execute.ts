@@ -3,6 +3,7 @@
  *
  * @internal
  */
+import * as Headers from "@effect/platform/Headers"
 import type * as HttpClient from "@effect/platform/HttpClient"
 import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import type * as Operation from "@vapi-effect/schema/Operation"
@@ -26,6 +27,15 @@ export interface Settings {
   readonly timeout: Timeout.TimeoutPolicy
   readonly scrub: (text: string) => string
 }
+
+/**
+ * Header names whose values the platform's client span may record; every other request or response header
+ * (the API key, the caller's extra headers, whatever a proxy echoes back) shows as `<redacted>`.
+ */
+const visibleHeaders = /^(?!(?:accept|content-type|content-length|user-agent|date|retry-after|x-request-id)$)/i
+
+const redactHeaders = <A, E, R>(effect: Effect.Effect<A, E, R>): Effect.Effect<A, E, R> =>
+  Effect.locallyWith(effect, Headers.currentRedactedNames, (names) => [...names, visibleHeaders])
 
 interface Received {
   readonly status: number
@@ -97,14 +107,14 @@ export const execute = (settings: Settings) =>
     const timeouts = Timeout.make(yield* Timeout.CurrentOverride, settings.timeout)
     const base = { operation: operation.name, method: operation.method, scrub: settings.scrub }
     const prepared = yield* Effect.mapError(
-      prepare(settings.baseUrl, operation, input),
+      prepare(settings.baseUrl, operation, input, settings.scrub),
       (failure) => VapiError.fromFailure({ ...base, url: templateUrl(settings.baseUrl, operation) }, failure)
     )
     const ctx: VapiError.RequestContext = { ...base, url: prepared.url }
     const fields = { operation: ctx.operation, method: ctx.method, url: settings.scrub(ctx.url) }
 
     const once = withTimeout(
-      settings.client.execute(prepared.request).pipe(
+      redactHeaders(settings.client.execute(prepared.request)).pipe(
         Effect.mapError((error) => VapiError.fromFailure(ctx, { _tag: "ClientError", error })),
         Effect.flatMap((response) => receive(ctx, response))
       ),

@@ -11,9 +11,11 @@ import type * as Operation from "@vapi-effect/schema/Operation"
 import * as Effect from "effect/Effect"
 import * as Predicate from "effect/Predicate"
 import * as Schema from "effect/Schema"
+import * as Stream from "effect/Stream"
 import * as Multipart from "../Multipart.js"
 import type * as VapiError from "../VapiError.js"
 import { describeCause } from "./format.js"
+import { isPartError, PartError } from "./partError.js"
 
 /** @internal */
 export interface LooseInput {
@@ -78,9 +80,18 @@ const encodeQuery = (operation: Operation.Operation, input: LooseInput): Effect.
       Effect.flatMap(toUrlParams)
     )
 
+/** Passes a streamed body's `PartError`s through `scrub`: the platform may log them as they are. */
+const scrubStream = (body: HttpBody.HttpBody, scrub: (text: string) => string): HttpBody.HttpBody =>
+  body._tag !== "Stream" ? body : HttpBody.stream(
+    Stream.mapError(body.stream, (error) => isPartError(error) ? new PartError(error.part, scrub(error.detail)) : error),
+    body.contentType,
+    body.contentLength
+  )
+
 const encodeBody = (
   operation: Operation.Operation,
-  input: LooseInput
+  input: LooseInput,
+  scrub: (text: string) => string
 ): Effect.Effect<HttpBody.HttpBody | undefined, Invalid> => {
   const body = input.body
   switch (operation.bodyEncoding) {
@@ -88,7 +99,7 @@ const encodeBody = (
       return Effect.succeed(undefined)
     case "multipart":
       return Multipart.isBody(body)
-        ? Multipart.toHttpBody(body)
+        ? Effect.map(Multipart.toHttpBody(body), (httpBody) => scrubStream(httpBody, scrub))
         : Effect.fail(invalid("body", "must be a multipart body (Multipart.make)"))
     case "json":
       return operation.body === undefined ? Effect.succeed(undefined) : Schema.encodeUnknown(operation.body)(body).pipe(
@@ -114,12 +125,13 @@ export const templateUrl = (baseUrl: string, operation: Operation.Operation): st
 export const prepare = (
   baseUrl: string,
   operation: Operation.Operation,
-  input: LooseInput
+  input: LooseInput,
+  scrub: (text: string) => string
 ): Effect.Effect<Prepared, Invalid> =>
   Effect.gen(function*() {
     const path = yield* renderPath(operation, input)
     const urlParams = yield* encodeQuery(operation, input)
-    const body = yield* encodeBody(operation, input)
+    const body = yield* encodeBody(operation, input, scrub)
     const base = HttpClientRequest.make(operation.method)(`${baseUrl}${path}`, { urlParams })
     const query = UrlParams.toString(urlParams)
     return {

@@ -5,6 +5,7 @@ import * as ConfigProvider from "effect/ConfigProvider"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
+import * as Schema from "effect/Schema"
 import packageJson from "../package.json" with { type: "json" }
 import * as Multipart from "../src/Multipart.js"
 import * as VapiClient from "../src/VapiClient.js"
@@ -89,6 +90,23 @@ describe("VapiClient", () => {
       ])
       assert.isFalse(url.searchParams.has("createdAtLe"))
       assert.strictEqual(fake.requests[0].body.length, 0)
+    }).pipe(Effect.provide(fake.layer))
+  })
+
+  it.effect("sends Date values left by the query schema (DateFromSelf) as ISO strings; rejects nested objects", () => {
+    const fake = Fake.layer(() => Fake.json(200, []))
+    const op = {
+      ...Ops.CallsList,
+      query: Schema.Struct({ at: Schema.DateFromSelf, filter: Schema.optional(Schema.Struct({ a: Schema.String })) })
+    }
+    return Effect.gen(function*() {
+      const client = yield* VapiClient.VapiClient
+      yield* client.execute(op, { query: { at: new Date("2024-10-01T00:00:00Z") } })
+      assert.strictEqual(fake.requests[0].url.search, "?at=2024-10-01T00%3A00%3A00.000Z")
+      const error = yield* Effect.flip(client.execute(op, { query: { at: new Date(0), filter: { a: "x" } } }))
+      assert.strictEqual(error._tag, "RequestValidationError")
+      assert.isTrue(error._tag === "RequestValidationError" && error.path === "query.filter")
+      assert.strictEqual(fake.requests.length, 1)
     }).pipe(Effect.provide(fake.layer))
   })
 

@@ -1,6 +1,10 @@
 import { assert, describe, it } from "@effect/vitest"
+import * as Calls from "@vapi-effect/schema/Calls"
+import * as Logs from "@vapi-effect/schema/Logs"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import * as Schema from "effect/Schema"
 import * as Faults from "../src/Faults.js"
 import * as MockServer from "../src/MockServer.js"
 import { field, send, serverLayer } from "./utils.js"
@@ -101,14 +105,23 @@ describe("Faults over HTTP", () => {
       assert.isUndefined(res.json)
     }).pipe(Effect.provide(serverLayer())))
 
-  it.live("invalid body: valid JSON that is not a Call", () =>
+  it.live("invalid body: valid JSON that the operation's success schema rejects", () =>
     Effect.gen(function*() {
       const server = yield* MockServer.MockServer
       const id = yield* createCall
+      const valid = yield* send("GET", `/call/${id}`)
+      assert.isTrue(Either.isRight(Schema.decodeUnknownEither(Calls.CallsGet.success)(valid.json)))
       yield* server.faults.add({ path: "/call/{id}", fault: Faults.invalidBody(), times: 1 })
       const res = yield* send("GET", `/call/${id}`)
       assert.strictEqual(res.status, 200)
       assert.deepStrictEqual(res.json, { id: 42, createdAt: "not a date" })
+      assert.isTrue(Either.isLeft(Schema.decodeUnknownEither(Calls.CallsGet.success)(res.json)))
+      for (const [path, success] of [["/call", Calls.CallsList.success], ["/logs", Logs.LogsGet.success]] as const) {
+        yield* server.faults.add({ path, fault: Faults.invalidBody(), times: 1 })
+        const listed = yield* send("GET", path)
+        assert.strictEqual(listed.status, 200)
+        assert.isTrue(Either.isLeft(Schema.decodeUnknownEither(success)(listed.json)), path)
+      }
       yield* server.faults.add({ path: "/call/{id}", fault: Faults.invalidBody({ custom: true }), times: 1 })
       assert.deepStrictEqual((yield* send("GET", `/call/${id}`)).json, { custom: true })
     }).pipe(Effect.provide(serverLayer())))

@@ -115,6 +115,9 @@ describe("MockServer", () => {
           ["POST", "/analytics", { queries: [{ table: "x", name: "n", operations: [] }] }, [
             "queries.0.table must be equal to call"
           ]],
+          ["POST", "/analytics", {
+            queries: [{ table: "call", name: "n", timeRange: { start: "yesterday" }, operations: [] }]
+          }, ["queries.0.timeRange.start must be a valid ISO 8601 date string"]],
           ["POST", "/call", [1, 2], ["body must be an object"]]
         ]
         for (const [method, path, body, messages] of cases) {

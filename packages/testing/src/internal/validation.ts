@@ -209,6 +209,7 @@ const collect = (issue: ParseResult.ParseIssue, path: Path, out: Array<string>):
       return
     case "Refinement":
       if (issue.kind === "From") collect(issue.issue, path, out)
+      else if (isDate(issue.ast)) out.push(`${subject(path)} must be a valid ISO 8601 date string`)
       else for (const message of refinementMessages(issue.ast, issue.actual)) out.push(`${subject(path)} ${message}`)
       return
     case "Transformation":

@@ -116,7 +116,11 @@ describe("Faults over HTTP", () => {
       assert.strictEqual(res.status, 200)
       assert.deepStrictEqual(res.json, { id: 42, createdAt: "not a date" })
       assert.isTrue(Either.isLeft(Schema.decodeUnknownEither(Calls.CallsGet.success)(res.json)))
-      for (const [path, success] of [["/call", Calls.CallsList.success], ["/logs", Logs.LogsGet.success]] as const) {
+      const lists: ReadonlyArray<readonly [string, Schema.Schema.AnyNoContext]> = [
+        ["/call", Calls.CallsList.success],
+        ["/logs", Logs.LogsGet.success]
+      ]
+      for (const [path, success] of lists) {
         yield* server.faults.add({ path, fault: Faults.invalidBody(), times: 1 })
         const listed = yield* send("GET", path)
         assert.strictEqual(listed.status, 200)

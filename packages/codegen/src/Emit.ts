@@ -243,9 +243,9 @@ export const typeMembers = (node: Model.Node, scope: Scope, encoded: boolean): R
     case "OpenEnum":
       return encoded ? ["string"] : [...literals(node.values), "(string & {})"]
     case "Array":
-      return [`ReadonlyArray<${flatType(node.items, scope, encoded)}>`]
+      return [P.list("ReadonlyArray<", [P.typeUnion(typeMembers(node.items, scope, encoded))], ">")]
     case "Record":
-      return [`{ readonly [key: string]: ${flatType(node.value, scope, encoded)} }`]
+      return [P.list("{ readonly [key: string]: ", [P.typeUnion(typeMembers(node.value, scope, encoded))], " }")]
     case "Struct": {
       const body = interfaceBody(node, scope, encoded)
       return [body]

@@ -90,8 +90,8 @@ export const namedModule = (ctx: Context, named: Model.Named): string => {
     const scope: Emit.Scope = { ...base, variant: "lenient" }
     const doc = [
       description,
-      `Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to ` +
-      `the \`Fallback\` values, and constraints are not checked.`
+      `Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode\n` +
+      `to the \`Fallback\` values, and constraints are not checked.`
     ].filter((s) => s !== undefined).join("\n\n")
     body.push(P.jsdoc(doc, [since(ctx), "@category schemas"]) + "\n" +
       schemaDeclaration(Emit.variantName(named, "lenient"), named.name, Emit.schemaExpr(named.node, scope), named.name))
@@ -101,7 +101,7 @@ export const namedModule = (ctx: Context, named: Model.Named): string => {
     const binding = Emit.variantName(named, "strict")
     const doc = [
       named.lenient ? `The strict variant of {@link ${named.name}}, for requests.` : description,
-      `Strict, for requests: only the documented enum values and union members pass, and the document's ` +
+      `Strict, for requests: only the documented enum values and union members pass, and the document's\n` +
       `constraints (length, range, pattern) are checked.`
     ].filter((s) => s !== undefined).join("\n\n")
     body.push(P.jsdoc(doc, [since(ctx), "@category schemas"]) + "\n" +

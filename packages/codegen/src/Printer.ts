@@ -121,25 +121,31 @@ const lastLineLength = (s: string): number => s.length - (s.lastIndexOf("\n") + 
  *
  * @since 0.1.0
  */
-export const render = (doc: Doc, indent = "", column = indent.length): string => {
+export const render = (doc: Doc, indent = "", column = indent.length, trailing = 0): string => {
   const f = flat(doc)
-  if (f !== undefined && column + f.length <= width) return f
+  if (f !== undefined && column + f.length + trailing <= width) return f
   if (typeof doc === "string") return doc
   const inner = indent + "  "
   switch (doc._tag) {
     case "Concat": {
       let out = ""
-      for (const part of doc.parts) {
-        const s = render(part, indent, out.includes("\n") ? lastLineLength(out) : column + out.length)
+      for (const [i, part] of doc.parts.entries()) {
+        // what follows on the same line counts against the width too
+        const rest = flat(concat(...doc.parts.slice(i + 1)))
+        const after = rest === undefined ? 0 : rest.length + trailing
+        const s = render(part, indent, out.includes("\n") ? lastLineLength(out) : column + out.length, after)
         out = s.startsWith("\n") ? out.trimEnd() + s : out + s
       }
       return out
     }
     case "List":
       return doc.open + "\n" +
-        doc.items.map((item, i) =>
-          inner + render(item, inner) + (i < doc.items.length - 1 ? "," : "")
-        ).join("\n") +
+        doc.items.map((item, i) => {
+          const rendered = render(item, inner, inner.length, 1)
+          // a broken union type starts on its own lines
+          return (rendered.startsWith("\n") ? rendered.slice(1) : inner + rendered) +
+            (i < doc.items.length - 1 ? "," : "")
+        }).join("\n") +
         "\n" + indent + doc.close
     case "TypeUnion":
       return "\n" + doc.members.map((member) => inner + "| " + render(member, inner + "  ")).join("\n")

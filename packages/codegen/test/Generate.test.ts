@@ -50,6 +50,10 @@ const text = (path: string): string => {
   return content!
 }
 
+// The text with broken argument lists joined, to assert on expressions whatever the line width did.
+const joined = (path: string): string =>
+  text(path).replace(/([([])\n\s*/g, "$1").replace(/,\n\s*/g, ", ").replace(/\n\s*([)\]])/g, "$1")
+
 describe("generated text", () => {
   it("writes one module per schema, one per group, an index and the operation list", () => {
     assert.deepStrictEqual([...files.keys()], [
@@ -108,7 +112,7 @@ describe("generated text", () => {
     // oneOf [enum, string]: editors see the known values, any string passes
     assert.include(cat, `readonly voice?: "meow" | "purr" | (string & {}) | undefined`)
     // the declared discriminator
-    assert.include(text("Pet.ts"), `Schema.Union(Cat, Dog, Runtime.UnknownMember("kind", ["cat", "dog"]))`)
+    assert.include(joined("Pet.ts"), `Schema.Union(Cat, Dog, Runtime.UnknownMember("kind", ["cat", "dog"]))`)
   })
 
   it("emits strict variants for requests, checking constraints", () => {
@@ -122,7 +126,7 @@ describe("generated text", () => {
     assert.include(create, `mood: Schema.optional(Schema.Literal("happy", "grumpy"))`)
     assert.include(create, `readonly mood?: "happy" | "grumpy" | undefined`)
     assert.include(create, "weight: Schema.optional(Schema.Number.pipe(Schema.between(0, 50)))")
-    assert.include(text("CreatePetDTO.ts"), "Schema.Union(CreateCatDTO, DogStrict)")
+    assert.include(joined("CreatePetDTO.ts"), "Schema.Union(CreateCatDTO, DogStrict)")
     assert.include(dog, "code: Schema.optional(Schema.String.pipe(Schema.pattern(/^[A-Z]{3}$/)))")
     // responses do not check constraints
     assert.include(text("Cat.ts"), `"tag-line": Schema.optional(Schema.String)`)

@@ -8,7 +8,11 @@
 
 import * as Schema from "effect/Schema"
 import { StructuredDataPlan, type StructuredDataPlanEncoded, StructuredDataPlanStrict } from "./StructuredDataPlan.js"
-import { SuccessEvaluationPlan, type SuccessEvaluationPlanEncoded, SuccessEvaluationPlanStrict } from "./SuccessEvaluationPlan.js"
+import { 
+  SuccessEvaluationPlan,
+  type SuccessEvaluationPlanEncoded,
+  SuccessEvaluationPlanStrict
+ } from "./SuccessEvaluationPlan.js"
 import { SummaryPlan, type SummaryPlanEncoded, SummaryPlanStrict } from "./SummaryPlan.js"
 
 /**
@@ -47,7 +51,8 @@ export interface AnalysisPlanEncoded {
 /**
  * The `AnalysisPlan` shape of the Vapi API.
  *
- * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
+ * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode
+ * to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0
  * @category schemas
@@ -61,7 +66,8 @@ export const AnalysisPlan: Schema.Schema<AnalysisPlan, AnalysisPlanEncoded> = Sc
 /**
  * The strict variant of {@link AnalysisPlan}, for requests.
  *
- * Strict, for requests: only the documented enum values and union members pass, and the document's constraints (length, range, pattern) are checked.
+ * Strict, for requests: only the documented enum values and union members pass, and the document's
+ * constraints (length, range, pattern) are checked.
  *
  * @since 0.1.0
  * @category schemas

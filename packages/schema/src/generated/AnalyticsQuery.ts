@@ -60,7 +60,8 @@ export interface AnalyticsQueryEncoded {
 /**
  * The `AnalyticsQuery` shape of the Vapi API.
  *
- * Strict, for requests: only the documented enum values and union members pass, and the document's constraints (length, range, pattern) are checked.
+ * Strict, for requests: only the documented enum values and union members pass, and the document's
+ * constraints (length, range, pattern) are checked.
  *
  * @since 0.1.0
  * @category schemas

@@ -35,7 +35,8 @@ export interface AnalyticsQueryDTOEncoded {
 /**
  * The `AnalyticsQueryDTO` shape of the Vapi API.
  *
- * Strict, for requests: only the documented enum values and union members pass, and the document's constraints (length, range, pattern) are checked.
+ * Strict, for requests: only the documented enum values and union members pass, and the document's
+ * constraints (length, range, pattern) are checked.
  *
  * @since 0.1.0
  * @category schemas

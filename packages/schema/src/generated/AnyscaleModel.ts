@@ -10,12 +10,28 @@ import * as Schema from "effect/Schema"
 import type * as Fallback from "../Fallback.js"
 import * as Runtime from "../internal/runtime.js"
 import { CreateDtmfToolDTO, type CreateDtmfToolDTOEncoded, CreateDtmfToolDTOStrict } from "./CreateDtmfToolDTO.js"
-import { CreateEndCallToolDTO, type CreateEndCallToolDTOEncoded, CreateEndCallToolDTOStrict } from "./CreateEndCallToolDTO.js"
-import { CreateFunctionToolDTO, type CreateFunctionToolDTOEncoded, CreateFunctionToolDTOStrict } from "./CreateFunctionToolDTO.js"
+import { 
+  CreateEndCallToolDTO,
+  type CreateEndCallToolDTOEncoded,
+  CreateEndCallToolDTOStrict
+ } from "./CreateEndCallToolDTO.js"
+import { 
+  CreateFunctionToolDTO,
+  type CreateFunctionToolDTOEncoded,
+  CreateFunctionToolDTOStrict
+ } from "./CreateFunctionToolDTO.js"
 import { CreateGhlToolDTO, type CreateGhlToolDTOEncoded, CreateGhlToolDTOStrict } from "./CreateGhlToolDTO.js"
 import { CreateMakeToolDTO, type CreateMakeToolDTOEncoded, CreateMakeToolDTOStrict } from "./CreateMakeToolDTO.js"
-import { CreateTransferCallToolDTO, type CreateTransferCallToolDTOEncoded, CreateTransferCallToolDTOStrict } from "./CreateTransferCallToolDTO.js"
-import { CreateVoicemailToolDTO, type CreateVoicemailToolDTOEncoded, CreateVoicemailToolDTOStrict } from "./CreateVoicemailToolDTO.js"
+import { 
+  CreateTransferCallToolDTO,
+  type CreateTransferCallToolDTOEncoded,
+  CreateTransferCallToolDTOStrict
+ } from "./CreateTransferCallToolDTO.js"
+import { 
+  CreateVoicemailToolDTO,
+  type CreateVoicemailToolDTOEncoded,
+  CreateVoicemailToolDTOStrict
+ } from "./CreateVoicemailToolDTO.js"
 import { KnowledgeBase, type KnowledgeBaseEncoded, KnowledgeBaseStrict } from "./KnowledgeBase.js"
 import { OpenAIMessage, type OpenAIMessageEncoded, OpenAIMessageStrict } from "./OpenAIMessage.js"
 
@@ -36,7 +52,16 @@ export interface AnyscaleModel {
    * Both `tools` and `toolIds` can be used together.
    */
   readonly tools?:
-    | ReadonlyArray<CreateDtmfToolDTO | CreateEndCallToolDTO | CreateVoicemailToolDTO | CreateFunctionToolDTO | CreateGhlToolDTO | CreateMakeToolDTO | CreateTransferCallToolDTO | Fallback.UnknownMember>
+    | ReadonlyArray<
+          | CreateDtmfToolDTO
+          | CreateEndCallToolDTO
+          | CreateVoicemailToolDTO
+          | CreateFunctionToolDTO
+          | CreateGhlToolDTO
+          | CreateMakeToolDTO
+          | CreateTransferCallToolDTO
+          | Fallback.UnknownMember
+      >
     | undefined
   /**
    * These are the tools that the assistant can use during the call. To use transient tools, use `tools`.
@@ -88,7 +113,16 @@ export interface AnyscaleModel {
 export interface AnyscaleModelEncoded {
   readonly messages?: ReadonlyArray<OpenAIMessageEncoded> | undefined
   readonly tools?:
-    | ReadonlyArray<CreateDtmfToolDTOEncoded | CreateEndCallToolDTOEncoded | CreateVoicemailToolDTOEncoded | CreateFunctionToolDTOEncoded | CreateGhlToolDTOEncoded | CreateMakeToolDTOEncoded | CreateTransferCallToolDTOEncoded | Fallback.UnknownMemberEncoded>
+    | ReadonlyArray<
+          | CreateDtmfToolDTOEncoded
+          | CreateEndCallToolDTOEncoded
+          | CreateVoicemailToolDTOEncoded
+          | CreateFunctionToolDTOEncoded
+          | CreateGhlToolDTOEncoded
+          | CreateMakeToolDTOEncoded
+          | CreateTransferCallToolDTOEncoded
+          | Fallback.UnknownMemberEncoded
+      >
     | undefined
   readonly toolIds?: ReadonlyArray<string> | undefined
   readonly provider: "anyscale"
@@ -103,7 +137,8 @@ export interface AnyscaleModelEncoded {
 /**
  * The `AnyscaleModel` shape of the Vapi API.
  *
- * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
+ * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode
+ * to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0
  * @category schemas
@@ -137,7 +172,8 @@ export const AnyscaleModel: Schema.Schema<AnyscaleModel, AnyscaleModelEncoded> =
 /**
  * The strict variant of {@link AnyscaleModel}, for requests.
  *
- * Strict, for requests: only the documented enum values and union members pass, and the document's constraints (length, range, pattern) are checked.
+ * Strict, for requests: only the documented enum values and union members pass, and the document's
+ * constraints (length, range, pattern) are checked.
  *
  * @since 0.1.0
  * @category schemas

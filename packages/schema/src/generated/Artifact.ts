@@ -27,7 +27,9 @@ export interface Artifact {
    * These are the messages that were spoken during the call.
    */
   readonly messages?:
-    | ReadonlyArray<UserMessage | SystemMessage | BotMessage | ToolCallMessage | ToolCallResultMessage | Fallback.UnknownMember>
+    | ReadonlyArray<
+        UserMessage | SystemMessage | BotMessage | ToolCallMessage | ToolCallResultMessage | Fallback.UnknownMember
+      >
     | undefined
   /**
    * These are the messages that were spoken during the call, formatted for OpenAI.
@@ -63,7 +65,14 @@ export interface Artifact {
  */
 export interface ArtifactEncoded {
   readonly messages?:
-    | ReadonlyArray<UserMessageEncoded | SystemMessageEncoded | BotMessageEncoded | ToolCallMessageEncoded | ToolCallResultMessageEncoded | Fallback.UnknownMemberEncoded>
+    | ReadonlyArray<
+          | UserMessageEncoded
+          | SystemMessageEncoded
+          | BotMessageEncoded
+          | ToolCallMessageEncoded
+          | ToolCallResultMessageEncoded
+          | Fallback.UnknownMemberEncoded
+      >
     | undefined
   readonly messagesOpenAIFormatted?: ReadonlyArray<OpenAIMessageEncoded> | undefined
   readonly recordingUrl?: string | undefined
@@ -76,7 +85,8 @@ export interface ArtifactEncoded {
 /**
  * The `Artifact` shape of the Vapi API.
  *
- * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
+ * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode
+ * to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0
  * @category schemas

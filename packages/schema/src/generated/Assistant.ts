@@ -36,7 +36,10 @@ import { StartSpeakingPlan, type StartSpeakingPlanEncoded } from "./StartSpeakin
 import { StopSpeakingPlan, type StopSpeakingPlanEncoded } from "./StopSpeakingPlan.js"
 import { TalkscriberTranscriber, type TalkscriberTranscriberEncoded } from "./TalkscriberTranscriber.js"
 import { TogetherAIModel, type TogetherAIModelEncoded } from "./TogetherAIModel.js"
-import { TransportConfigurationTwilio, type TransportConfigurationTwilioEncoded } from "./TransportConfigurationTwilio.js"
+import { 
+  TransportConfigurationTwilio,
+  type TransportConfigurationTwilioEncoded
+ } from "./TransportConfigurationTwilio.js"
 import { TwilioVoicemailDetection, type TwilioVoicemailDetectionEncoded } from "./TwilioVoicemailDetection.js"
 import { VapiModel, type VapiModelEncoded } from "./VapiModel.js"
 
@@ -113,13 +116,46 @@ export interface Assistant {
    * These are the messages that will be sent to your Client SDKs. Default is conversation-update,function-call,hang,model-output,speech-update,status-update,transcript,tool-calls,user-interrupted,voice-input. You can check the shape of the messages in ClientMessage schema.
    */
   readonly clientMessages?:
-    | ReadonlyArray<"conversation-update" | "function-call" | "function-call-result" | "hang" | "language-changed" | "metadata" | "model-output" | "speech-update" | "status-update" | "transcript" | "tool-calls" | "tool-calls-result" | "user-interrupted" | "voice-input" | Fallback.UnknownEnum>
+    | ReadonlyArray<
+          | "conversation-update"
+          | "function-call"
+          | "function-call-result"
+          | "hang"
+          | "language-changed"
+          | "metadata"
+          | "model-output"
+          | "speech-update"
+          | "status-update"
+          | "transcript"
+          | "tool-calls"
+          | "tool-calls-result"
+          | "user-interrupted"
+          | "voice-input"
+          | Fallback.UnknownEnum
+      >
     | undefined
   /**
    * These are the messages that will be sent to your Server URL. Default is conversation-update,end-of-call-report,function-call,hang,speech-update,status-update,tool-calls,transfer-destination-request,user-interrupted. You can check the shape of the messages in ServerMessage schema.
    */
   readonly serverMessages?:
-    | ReadonlyArray<"conversation-update" | "end-of-call-report" | "function-call" | "hang" | "language-changed" | "model-output" | "phone-call-control" | "speech-update" | "status-update" | "transcript" | "tool-calls" | "transfer-destination-request" | "transfer-update" | "user-interrupted" | "voice-input" | Fallback.UnknownEnum>
+    | ReadonlyArray<
+          | "conversation-update"
+          | "end-of-call-report"
+          | "function-call"
+          | "hang"
+          | "language-changed"
+          | "model-output"
+          | "phone-call-control"
+          | "speech-update"
+          | "status-update"
+          | "transcript"
+          | "tool-calls"
+          | "transfer-destination-request"
+          | "transfer-update"
+          | "user-interrupted"
+          | "voice-input"
+          | Fallback.UnknownEnum
+      >
     | undefined
   /**
    * How many seconds of silence to wait before ending the call. Defaults to 30.
@@ -361,7 +397,8 @@ export interface AssistantEncoded {
 /**
  * The `Assistant` shape of the Vapi API.
  *
- * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
+ * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode
+ * to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0
  * @category schemas

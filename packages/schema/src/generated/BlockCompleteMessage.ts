@@ -9,7 +9,11 @@
 import * as Schema from "effect/Schema"
 import type * as Fallback from "../Fallback.js"
 import * as Runtime from "../internal/runtime.js"
-import { ModelBasedCondition, type ModelBasedConditionEncoded, ModelBasedConditionStrict } from "./ModelBasedCondition.js"
+import { 
+  ModelBasedCondition,
+  type ModelBasedConditionEncoded,
+  ModelBasedConditionStrict
+ } from "./ModelBasedCondition.js"
 import { RuleBasedCondition, type RuleBasedConditionEncoded, RuleBasedConditionStrict } from "./RuleBasedCondition.js"
 
 /**
@@ -50,7 +54,8 @@ export interface BlockCompleteMessageEncoded {
 /**
  * The `BlockCompleteMessage` shape of the Vapi API.
  *
- * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
+ * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode
+ * to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0
  * @category schemas
@@ -72,7 +77,8 @@ export const BlockCompleteMessage: Schema.Schema<BlockCompleteMessage, BlockComp
 /**
  * The strict variant of {@link BlockCompleteMessage}, for requests.
  *
- * Strict, for requests: only the documented enum values and union members pass, and the document's constraints (length, range, pattern) are checked.
+ * Strict, for requests: only the documented enum values and union members pass, and the document's
+ * constraints (length, range, pattern) are checked.
  *
  * @since 0.1.0
  * @category schemas

@@ -11,7 +11,10 @@ import type * as Fallback from "../Fallback.js"
 import * as Runtime from "../internal/runtime.js"
 import { SbcConfiguration, type SbcConfigurationEncoded } from "./SbcConfiguration.js"
 import { SipTrunkGateway, type SipTrunkGatewayEncoded } from "./SipTrunkGateway.js"
-import { SipTrunkOutboundAuthenticationPlan, type SipTrunkOutboundAuthenticationPlanEncoded } from "./SipTrunkOutboundAuthenticationPlan.js"
+import { 
+  SipTrunkOutboundAuthenticationPlan,
+  type SipTrunkOutboundAuthenticationPlanEncoded
+ } from "./SipTrunkOutboundAuthenticationPlan.js"
 
 /**
  * The `ByoSipTrunkCredential` shape of the Vapi API.
@@ -89,7 +92,8 @@ export interface ByoSipTrunkCredentialEncoded {
 /**
  * The `ByoSipTrunkCredential` shape of the Vapi API.
  *
- * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
+ * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode
+ * to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0
  * @category schemas

@@ -48,10 +48,14 @@ export interface Call {
    * These are the costs of individual components of the call in USD.
    */
   readonly costs?:
-    | ReadonlyArray<TransportCost | TranscriberCost | ModelCost | VoiceCost | VapiCost | AnalysisCost | Fallback.UnknownMember>
+    | ReadonlyArray<
+        TransportCost | TranscriberCost | ModelCost | VoiceCost | VapiCost | AnalysisCost | Fallback.UnknownMember
+      >
     | undefined
   readonly messages?:
-    | ReadonlyArray<UserMessage | SystemMessage | BotMessage | ToolCallMessage | ToolCallResultMessage | Fallback.UnknownMember>
+    | ReadonlyArray<
+        UserMessage | SystemMessage | BotMessage | ToolCallMessage | ToolCallResultMessage | Fallback.UnknownMember
+      >
     | undefined
   /**
    * This is the provider of the call.
@@ -360,10 +364,25 @@ export interface Call {
 export interface CallEncoded {
   readonly type?: string | undefined
   readonly costs?:
-    | ReadonlyArray<TransportCostEncoded | TranscriberCostEncoded | ModelCostEncoded | VoiceCostEncoded | VapiCostEncoded | AnalysisCostEncoded | Fallback.UnknownMemberEncoded>
+    | ReadonlyArray<
+          | TransportCostEncoded
+          | TranscriberCostEncoded
+          | ModelCostEncoded
+          | VoiceCostEncoded
+          | VapiCostEncoded
+          | AnalysisCostEncoded
+          | Fallback.UnknownMemberEncoded
+      >
     | undefined
   readonly messages?:
-    | ReadonlyArray<UserMessageEncoded | SystemMessageEncoded | BotMessageEncoded | ToolCallMessageEncoded | ToolCallResultMessageEncoded | Fallback.UnknownMemberEncoded>
+    | ReadonlyArray<
+          | UserMessageEncoded
+          | SystemMessageEncoded
+          | BotMessageEncoded
+          | ToolCallMessageEncoded
+          | ToolCallResultMessageEncoded
+          | Fallback.UnknownMemberEncoded
+      >
     | undefined
   readonly phoneCallProvider?: string | undefined
   readonly phoneCallTransport?: string | undefined
@@ -402,7 +421,8 @@ export interface CallEncoded {
 /**
  * The `Call` shape of the Vapi API.
  *
- * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
+ * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode
+ * to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0
  * @category schemas

@@ -10,9 +10,21 @@ import * as Schema from "effect/Schema"
 import type * as Fallback from "../Fallback.js"
 import * as Runtime from "../internal/runtime.js"
 import { AssignmentMutation, type AssignmentMutationEncoded, AssignmentMutationStrict } from "./AssignmentMutation.js"
-import { CreateConversationBlockDTO, type CreateConversationBlockDTOEncoded, CreateConversationBlockDTOStrict } from "./CreateConversationBlockDTO.js"
-import { CreateToolCallBlockDTO, type CreateToolCallBlockDTOEncoded, CreateToolCallBlockDTOStrict } from "./CreateToolCallBlockDTO.js"
-import { CreateWorkflowBlockDTO, type CreateWorkflowBlockDTOEncoded, CreateWorkflowBlockDTOStrict } from "./CreateWorkflowBlockDTO.js"
+import { 
+  CreateConversationBlockDTO,
+  type CreateConversationBlockDTOEncoded,
+  CreateConversationBlockDTOStrict
+ } from "./CreateConversationBlockDTO.js"
+import { 
+  CreateToolCallBlockDTO,
+  type CreateToolCallBlockDTOEncoded,
+  CreateToolCallBlockDTOStrict
+ } from "./CreateToolCallBlockDTO.js"
+import { 
+  CreateWorkflowBlockDTO,
+  type CreateWorkflowBlockDTOEncoded,
+  CreateWorkflowBlockDTOStrict
+ } from "./CreateWorkflowBlockDTO.js"
 
 /**
  * The `CallbackStep` shape of the Vapi API.
@@ -125,7 +137,8 @@ export interface CallbackStepEncoded {
 /**
  * The `CallbackStep` shape of the Vapi API.
  *
- * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
+ * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode
+ * to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0
  * @category schemas
@@ -151,7 +164,8 @@ export const CallbackStep: Schema.Schema<CallbackStep, CallbackStepEncoded> = Sc
 /**
  * The strict variant of {@link CallbackStep}, for requests.
  *
- * Strict, for requests: only the documented enum values and union members pass, and the document's constraints (length, range, pattern) are checked.
+ * Strict, for requests: only the documented enum values and union members pass, and the document's
+ * constraints (length, range, pattern) are checked.
  *
  * @since 0.1.0
  * @category schemas

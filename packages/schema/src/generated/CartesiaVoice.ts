@@ -64,7 +64,8 @@ export interface CartesiaVoiceEncoded {
 /**
  * The `CartesiaVoice` shape of the Vapi API.
  *
- * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
+ * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode
+ * to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0
  * @category schemas
@@ -81,7 +82,8 @@ export const CartesiaVoice: Schema.Schema<CartesiaVoice, CartesiaVoiceEncoded> =
 /**
  * The strict variant of {@link CartesiaVoice}, for requests.
  *
- * Strict, for requests: only the documented enum values and union members pass, and the document's constraints (length, range, pattern) are checked.
+ * Strict, for requests: only the documented enum values and union members pass, and the document's
+ * constraints (length, range, pattern) are checked.
  *
  * @since 0.1.0
  * @category schemas

@@ -50,7 +50,9 @@ export interface ChunkPlan {
    * Default is automatically set to balance the trade-off between quality and latency based on the provider.
    */
   readonly punctuationBoundaries?:
-    | ReadonlyArray<"。" | "，" | "." | "!" | "?" | ";" | ")" | "،" | "۔" | "।" | "॥" | "|" | "||" | "," | ":" | Fallback.UnknownEnum>
+    | ReadonlyArray<
+        "。" | "，" | "." | "!" | "?" | ";" | ")" | "،" | "۔" | "।" | "॥" | "|" | "||" | "," | ":" | Fallback.UnknownEnum
+      >
     | undefined
   /**
    * This is the plan for formatting the chunk before it is sent to the voice provider.
@@ -74,7 +76,8 @@ export interface ChunkPlanEncoded {
 /**
  * The `ChunkPlan` shape of the Vapi API.
  *
- * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
+ * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode
+ * to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0
  * @category schemas
@@ -91,7 +94,8 @@ export const ChunkPlan: Schema.Schema<ChunkPlan, ChunkPlanEncoded> = Schema.Stru
 /**
  * The strict variant of {@link ChunkPlan}, for requests.
  *
- * Strict, for requests: only the documented enum values and union members pass, and the document's constraints (length, range, pattern) are checked.
+ * Strict, for requests: only the documented enum values and union members pass, and the document's
+ * constraints (length, range, pattern) are checked.
  *
  * @since 0.1.0
  * @category schemas

@@ -9,7 +9,10 @@
 import * as Schema from "effect/Schema"
 import type * as Fallback from "../Fallback.js"
 import * as Runtime from "../internal/runtime.js"
-import { ClientInboundMessageAddMessage, type ClientInboundMessageAddMessageEncoded } from "./ClientInboundMessageAddMessage.js"
+import { 
+  ClientInboundMessageAddMessage,
+  type ClientInboundMessageAddMessageEncoded
+ } from "./ClientInboundMessageAddMessage.js"
 import { ClientInboundMessageControl, type ClientInboundMessageControlEncoded } from "./ClientInboundMessageControl.js"
 import { ClientInboundMessageSay, type ClientInboundMessageSayEncoded } from "./ClientInboundMessageSay.js"
 
@@ -47,7 +50,8 @@ export interface ClientInboundMessageEncoded {
 /**
  * The `ClientInboundMessage` shape of the Vapi API.
  *
- * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
+ * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode
+ * to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0
  * @category schemas

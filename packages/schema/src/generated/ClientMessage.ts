@@ -9,16 +9,28 @@
 import * as Schema from "effect/Schema"
 import type * as Fallback from "../Fallback.js"
 import * as Runtime from "../internal/runtime.js"
-import { ClientMessageConversationUpdate, type ClientMessageConversationUpdateEncoded } from "./ClientMessageConversationUpdate.js"
+import { 
+  ClientMessageConversationUpdate,
+  type ClientMessageConversationUpdateEncoded
+ } from "./ClientMessageConversationUpdate.js"
 import { ClientMessageHang, type ClientMessageHangEncoded } from "./ClientMessageHang.js"
-import { ClientMessageLanguageChanged, type ClientMessageLanguageChangedEncoded } from "./ClientMessageLanguageChanged.js"
+import { 
+  ClientMessageLanguageChanged,
+  type ClientMessageLanguageChangedEncoded
+ } from "./ClientMessageLanguageChanged.js"
 import { ClientMessageMetadata, type ClientMessageMetadataEncoded } from "./ClientMessageMetadata.js"
 import { ClientMessageModelOutput, type ClientMessageModelOutputEncoded } from "./ClientMessageModelOutput.js"
 import { ClientMessageSpeechUpdate, type ClientMessageSpeechUpdateEncoded } from "./ClientMessageSpeechUpdate.js"
 import { ClientMessageToolCalls, type ClientMessageToolCallsEncoded } from "./ClientMessageToolCalls.js"
-import { ClientMessageToolCallsResult, type ClientMessageToolCallsResultEncoded } from "./ClientMessageToolCallsResult.js"
+import { 
+  ClientMessageToolCallsResult,
+  type ClientMessageToolCallsResultEncoded
+ } from "./ClientMessageToolCallsResult.js"
 import { ClientMessageTranscript, type ClientMessageTranscriptEncoded } from "./ClientMessageTranscript.js"
-import { ClientMessageUserInterrupted, type ClientMessageUserInterruptedEncoded } from "./ClientMessageUserInterrupted.js"
+import { 
+  ClientMessageUserInterrupted,
+  type ClientMessageUserInterruptedEncoded
+ } from "./ClientMessageUserInterrupted.js"
 import { ClientMessageVoiceInput, type ClientMessageVoiceInputEncoded } from "./ClientMessageVoiceInput.js"
 
 /**
@@ -71,7 +83,8 @@ export interface ClientMessageEncoded {
 /**
  * The `ClientMessage` shape of the Vapi API.
  *
- * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
+ * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode
+ * to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0
  * @category schemas

@@ -28,7 +28,9 @@ export interface ClientMessageToolCalls {
   /**
    * This is the list of tools calls that the model is requesting along with the original tool configuration.
    */
-  readonly toolWithToolCallList: ReadonlyArray<FunctionToolWithToolCall | GhlToolWithToolCall | MakeToolWithToolCall | Fallback.UnknownMember>
+  readonly toolWithToolCallList: ReadonlyArray<
+    FunctionToolWithToolCall | GhlToolWithToolCall | MakeToolWithToolCall | Fallback.UnknownMember
+  >
   /**
    * This is the list of tool calls that the model is requesting.
    */
@@ -43,14 +45,20 @@ export interface ClientMessageToolCalls {
  */
 export interface ClientMessageToolCallsEncoded {
   readonly type?: "tool-calls" | undefined
-  readonly toolWithToolCallList: ReadonlyArray<FunctionToolWithToolCallEncoded | GhlToolWithToolCallEncoded | MakeToolWithToolCallEncoded | Fallback.UnknownMemberEncoded>
+  readonly toolWithToolCallList: ReadonlyArray<
+      | FunctionToolWithToolCallEncoded
+      | GhlToolWithToolCallEncoded
+      | MakeToolWithToolCallEncoded
+      | Fallback.UnknownMemberEncoded
+  >
   readonly toolCallList: ReadonlyArray<ToolCallEncoded>
 }
 
 /**
  * The `ClientMessageToolCalls` shape of the Vapi API.
  *
- * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
+ * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode
+ * to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0
  * @category schemas

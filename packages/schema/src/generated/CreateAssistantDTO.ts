@@ -17,7 +17,11 @@ import { AzureVoice, type AzureVoiceEncoded, AzureVoiceStrict } from "./AzureVoi
 import { CartesiaVoice, type CartesiaVoiceEncoded, CartesiaVoiceStrict } from "./CartesiaVoice.js"
 import { CustomLLMModel, type CustomLLMModelEncoded, CustomLLMModelStrict } from "./CustomLLMModel.js"
 import { DeepInfraModel, type DeepInfraModelEncoded, DeepInfraModelStrict } from "./DeepInfraModel.js"
-import { DeepgramTranscriber, type DeepgramTranscriberEncoded, DeepgramTranscriberStrict } from "./DeepgramTranscriber.js"
+import { 
+  DeepgramTranscriber,
+  type DeepgramTranscriberEncoded,
+  DeepgramTranscriberStrict
+ } from "./DeepgramTranscriber.js"
 import { DeepgramVoice, type DeepgramVoiceEncoded, DeepgramVoiceStrict } from "./DeepgramVoice.js"
 import { ElevenLabsVoice, type ElevenLabsVoiceEncoded, ElevenLabsVoiceStrict } from "./ElevenLabsVoice.js"
 import { GladiaTranscriber, type GladiaTranscriberEncoded, GladiaTranscriberStrict } from "./GladiaTranscriber.js"
@@ -34,10 +38,22 @@ import { PlayHTVoice, type PlayHTVoiceEncoded, PlayHTVoiceStrict } from "./PlayH
 import { RimeAIVoice, type RimeAIVoiceEncoded, RimeAIVoiceStrict } from "./RimeAIVoice.js"
 import { StartSpeakingPlan, type StartSpeakingPlanEncoded, StartSpeakingPlanStrict } from "./StartSpeakingPlan.js"
 import { StopSpeakingPlan, type StopSpeakingPlanEncoded, StopSpeakingPlanStrict } from "./StopSpeakingPlan.js"
-import { TalkscriberTranscriber, type TalkscriberTranscriberEncoded, TalkscriberTranscriberStrict } from "./TalkscriberTranscriber.js"
+import { 
+  TalkscriberTranscriber,
+  type TalkscriberTranscriberEncoded,
+  TalkscriberTranscriberStrict
+ } from "./TalkscriberTranscriber.js"
 import { TogetherAIModel, type TogetherAIModelEncoded, TogetherAIModelStrict } from "./TogetherAIModel.js"
-import { TransportConfigurationTwilio, type TransportConfigurationTwilioEncoded, TransportConfigurationTwilioStrict } from "./TransportConfigurationTwilio.js"
-import { TwilioVoicemailDetection, type TwilioVoicemailDetectionEncoded, TwilioVoicemailDetectionStrict } from "./TwilioVoicemailDetection.js"
+import { 
+  TransportConfigurationTwilio,
+  type TransportConfigurationTwilioEncoded,
+  TransportConfigurationTwilioStrict
+ } from "./TransportConfigurationTwilio.js"
+import { 
+  TwilioVoicemailDetection,
+  type TwilioVoicemailDetectionEncoded,
+  TwilioVoicemailDetectionStrict
+ } from "./TwilioVoicemailDetection.js"
 import { VapiModel, type VapiModelEncoded, VapiModelStrict } from "./VapiModel.js"
 
 /**
@@ -113,13 +129,46 @@ export interface CreateAssistantDTO {
    * These are the messages that will be sent to your Client SDKs. Default is conversation-update,function-call,hang,model-output,speech-update,status-update,transcript,tool-calls,user-interrupted,voice-input. You can check the shape of the messages in ClientMessage schema.
    */
   readonly clientMessages?:
-    | ReadonlyArray<"conversation-update" | "function-call" | "function-call-result" | "hang" | "language-changed" | "metadata" | "model-output" | "speech-update" | "status-update" | "transcript" | "tool-calls" | "tool-calls-result" | "user-interrupted" | "voice-input" | Fallback.UnknownEnum>
+    | ReadonlyArray<
+          | "conversation-update"
+          | "function-call"
+          | "function-call-result"
+          | "hang"
+          | "language-changed"
+          | "metadata"
+          | "model-output"
+          | "speech-update"
+          | "status-update"
+          | "transcript"
+          | "tool-calls"
+          | "tool-calls-result"
+          | "user-interrupted"
+          | "voice-input"
+          | Fallback.UnknownEnum
+      >
     | undefined
   /**
    * These are the messages that will be sent to your Server URL. Default is conversation-update,end-of-call-report,function-call,hang,speech-update,status-update,tool-calls,transfer-destination-request,user-interrupted. You can check the shape of the messages in ServerMessage schema.
    */
   readonly serverMessages?:
-    | ReadonlyArray<"conversation-update" | "end-of-call-report" | "function-call" | "hang" | "language-changed" | "model-output" | "phone-call-control" | "speech-update" | "status-update" | "transcript" | "tool-calls" | "transfer-destination-request" | "transfer-update" | "user-interrupted" | "voice-input" | Fallback.UnknownEnum>
+    | ReadonlyArray<
+          | "conversation-update"
+          | "end-of-call-report"
+          | "function-call"
+          | "hang"
+          | "language-changed"
+          | "model-output"
+          | "phone-call-control"
+          | "speech-update"
+          | "status-update"
+          | "transcript"
+          | "tool-calls"
+          | "transfer-destination-request"
+          | "transfer-update"
+          | "user-interrupted"
+          | "voice-input"
+          | Fallback.UnknownEnum
+      >
     | undefined
   /**
    * How many seconds of silence to wait before ending the call. Defaults to 30.
@@ -341,7 +390,8 @@ export interface CreateAssistantDTOEncoded {
 /**
  * The `CreateAssistantDTO` shape of the Vapi API.
  *
- * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
+ * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode
+ * to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0
  * @category schemas
@@ -484,7 +534,8 @@ export const CreateAssistantDTO: Schema.Schema<CreateAssistantDTO, CreateAssista
 /**
  * The strict variant of {@link CreateAssistantDTO}, for requests.
  *
- * Strict, for requests: only the documented enum values and union members pass, and the document's constraints (length, range, pattern) are checked.
+ * Strict, for requests: only the documented enum values and union members pass, and the document's
+ * constraints (length, range, pattern) are checked.
  *
  * @since 0.1.0
  * @category schemas

@@ -7,9 +7,21 @@
  */
 
 import * as Schema from "effect/Schema"
-import { type CreateConversationBlockDTO, type CreateConversationBlockDTOEncoded, CreateConversationBlockDTOStrict } from "./CreateConversationBlockDTO.js"
-import { type CreateToolCallBlockDTO, type CreateToolCallBlockDTOEncoded, CreateToolCallBlockDTOStrict } from "./CreateToolCallBlockDTO.js"
-import { type CreateWorkflowBlockDTO, type CreateWorkflowBlockDTOEncoded, CreateWorkflowBlockDTOStrict } from "./CreateWorkflowBlockDTO.js"
+import { 
+  type CreateConversationBlockDTO,
+  type CreateConversationBlockDTOEncoded,
+  CreateConversationBlockDTOStrict
+ } from "./CreateConversationBlockDTO.js"
+import { 
+  type CreateToolCallBlockDTO,
+  type CreateToolCallBlockDTOEncoded,
+  CreateToolCallBlockDTOStrict
+ } from "./CreateToolCallBlockDTO.js"
+import { 
+  type CreateWorkflowBlockDTO,
+  type CreateWorkflowBlockDTOEncoded,
+  CreateWorkflowBlockDTOStrict
+ } from "./CreateWorkflowBlockDTO.js"
 
 /**
  * The `CreateBlockDTO` shape of the Vapi API.
@@ -33,7 +45,8 @@ export type CreateBlockDTOEncoded =
 /**
  * The `CreateBlockDTO` shape of the Vapi API.
  *
- * Strict, for requests: only the documented enum values and union members pass, and the document's constraints (length, range, pattern) are checked.
+ * Strict, for requests: only the documented enum values and union members pass, and the document's
+ * constraints (length, range, pattern) are checked.
  *
  * @since 0.1.0
  * @category schemas

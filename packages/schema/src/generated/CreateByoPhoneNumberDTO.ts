@@ -9,8 +9,16 @@
 import * as Schema from "effect/Schema"
 import type * as Fallback from "../Fallback.js"
 import * as Runtime from "../internal/runtime.js"
-import { TransferDestinationNumber, type TransferDestinationNumberEncoded, TransferDestinationNumberStrict } from "./TransferDestinationNumber.js"
-import { TransferDestinationSip, type TransferDestinationSipEncoded, TransferDestinationSipStrict } from "./TransferDestinationSip.js"
+import { 
+  TransferDestinationNumber,
+  type TransferDestinationNumberEncoded,
+  TransferDestinationNumberStrict
+ } from "./TransferDestinationNumber.js"
+import { 
+  TransferDestinationSip,
+  type TransferDestinationSipEncoded,
+  TransferDestinationSipStrict
+ } from "./TransferDestinationSip.js"
 
 /**
  * The `CreateByoPhoneNumberDTO` shape of the Vapi API.
@@ -112,7 +120,8 @@ export interface CreateByoPhoneNumberDTOEncoded {
 /**
  * The `CreateByoPhoneNumberDTO` shape of the Vapi API.
  *
- * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
+ * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode
+ * to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0
  * @category schemas
@@ -135,7 +144,8 @@ export const CreateByoPhoneNumberDTO: Schema.Schema<CreateByoPhoneNumberDTO, Cre
 /**
  * The strict variant of {@link CreateByoPhoneNumberDTO}, for requests.
  *
- * Strict, for requests: only the documented enum values and union members pass, and the document's constraints (length, range, pattern) are checked.
+ * Strict, for requests: only the documented enum values and union members pass, and the document's
+ * constraints (length, range, pattern) are checked.
  *
  * @since 0.1.0
  * @category schemas

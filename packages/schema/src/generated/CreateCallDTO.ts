@@ -7,11 +7,23 @@
  */
 
 import * as Schema from "effect/Schema"
-import { type AssistantOverrides, type AssistantOverridesEncoded, AssistantOverridesStrict } from "./AssistantOverrides.js"
-import { type CreateAssistantDTO, type CreateAssistantDTOEncoded, CreateAssistantDTOStrict } from "./CreateAssistantDTO.js"
+import { 
+  type AssistantOverrides,
+  type AssistantOverridesEncoded,
+  AssistantOverridesStrict
+ } from "./AssistantOverrides.js"
+import { 
+  type CreateAssistantDTO,
+  type CreateAssistantDTOEncoded,
+  CreateAssistantDTOStrict
+ } from "./CreateAssistantDTO.js"
 import { type CreateCustomerDTO, type CreateCustomerDTOEncoded, CreateCustomerDTOStrict } from "./CreateCustomerDTO.js"
 import { type CreateSquadDTO, type CreateSquadDTOEncoded, CreateSquadDTOStrict } from "./CreateSquadDTO.js"
-import { type ImportTwilioPhoneNumberDTO, type ImportTwilioPhoneNumberDTOEncoded, ImportTwilioPhoneNumberDTOStrict } from "./ImportTwilioPhoneNumberDTO.js"
+import { 
+  type ImportTwilioPhoneNumberDTO,
+  type ImportTwilioPhoneNumberDTOEncoded,
+  ImportTwilioPhoneNumberDTOStrict
+ } from "./ImportTwilioPhoneNumberDTO.js"
 
 /**
  * The `CreateCallDTO` shape of the Vapi API.
@@ -92,7 +104,8 @@ export interface CreateCallDTOEncoded {
 /**
  * The `CreateCallDTO` shape of the Vapi API.
  *
- * Strict, for requests: only the documented enum values and union members pass, and the document's constraints (length, range, pattern) are checked.
+ * Strict, for requests: only the documented enum values and union members pass, and the document's
+ * constraints (length, range, pattern) are checked.
  *
  * @since 0.1.0
  * @category schemas

@@ -11,7 +11,11 @@ import type * as Fallback from "../Fallback.js"
 import * as Runtime from "../internal/runtime.js"
 import { OpenAIFunction, type OpenAIFunctionEncoded, OpenAIFunctionStrict } from "./OpenAIFunction.js"
 import { Server, type ServerEncoded, ServerStrict } from "./Server.js"
-import { ToolMessageComplete, type ToolMessageCompleteEncoded, ToolMessageCompleteStrict } from "./ToolMessageComplete.js"
+import { 
+  ToolMessageComplete,
+  type ToolMessageCompleteEncoded,
+  ToolMessageCompleteStrict
+ } from "./ToolMessageComplete.js"
 import { ToolMessageDelayed, type ToolMessageDelayedEncoded, ToolMessageDelayedStrict } from "./ToolMessageDelayed.js"
 import { ToolMessageFailed, type ToolMessageFailedEncoded, ToolMessageFailedStrict } from "./ToolMessageFailed.js"
 import { ToolMessageStart, type ToolMessageStartEncoded, ToolMessageStartStrict } from "./ToolMessageStart.js"
@@ -39,7 +43,9 @@ export interface CreateEndCallToolDTO {
    * For some tools, this is auto-filled based on special fields like `tool.destinations`. For others like the function tool, these can be custom configured.
    */
   readonly messages?:
-    | ReadonlyArray<ToolMessageStart | ToolMessageComplete | ToolMessageFailed | ToolMessageDelayed | Fallback.UnknownMember>
+    | ReadonlyArray<
+        ToolMessageStart | ToolMessageComplete | ToolMessageFailed | ToolMessageDelayed | Fallback.UnknownMember
+      >
     | undefined
   /**
    * The type of tool. "endCall" for End Call tool.
@@ -72,7 +78,13 @@ export interface CreateEndCallToolDTO {
 export interface CreateEndCallToolDTOEncoded {
   readonly async?: boolean | undefined
   readonly messages?:
-    | ReadonlyArray<ToolMessageStartEncoded | ToolMessageCompleteEncoded | ToolMessageFailedEncoded | ToolMessageDelayedEncoded | Fallback.UnknownMemberEncoded>
+    | ReadonlyArray<
+          | ToolMessageStartEncoded
+          | ToolMessageCompleteEncoded
+          | ToolMessageFailedEncoded
+          | ToolMessageDelayedEncoded
+          | Fallback.UnknownMemberEncoded
+      >
     | undefined
   readonly type: "endCall"
   readonly function?: OpenAIFunctionEncoded | undefined
@@ -82,7 +94,8 @@ export interface CreateEndCallToolDTOEncoded {
 /**
  * The `CreateEndCallToolDTO` shape of the Vapi API.
  *
- * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
+ * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode
+ * to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0
  * @category schemas
@@ -113,7 +126,8 @@ export const CreateEndCallToolDTO: Schema.Schema<CreateEndCallToolDTO, CreateEnd
 /**
  * The strict variant of {@link CreateEndCallToolDTO}, for requests.
  *
- * Strict, for requests: only the documented enum values and union members pass, and the document's constraints (length, range, pattern) are checked.
+ * Strict, for requests: only the documented enum values and union members pass, and the document's
+ * constraints (length, range, pattern) are checked.
  *
  * @since 0.1.0
  * @category schemas

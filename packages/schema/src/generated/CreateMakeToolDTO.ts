@@ -12,7 +12,11 @@ import * as Runtime from "../internal/runtime.js"
 import { MakeToolMetadata, type MakeToolMetadataEncoded, MakeToolMetadataStrict } from "./MakeToolMetadata.js"
 import { OpenAIFunction, type OpenAIFunctionEncoded, OpenAIFunctionStrict } from "./OpenAIFunction.js"
 import { Server, type ServerEncoded, ServerStrict } from "./Server.js"
-import { ToolMessageComplete, type ToolMessageCompleteEncoded, ToolMessageCompleteStrict } from "./ToolMessageComplete.js"
+import { 
+  ToolMessageComplete,
+  type ToolMessageCompleteEncoded,
+  ToolMessageCompleteStrict
+ } from "./ToolMessageComplete.js"
 import { ToolMessageDelayed, type ToolMessageDelayedEncoded, ToolMessageDelayedStrict } from "./ToolMessageDelayed.js"
 import { ToolMessageFailed, type ToolMessageFailedEncoded, ToolMessageFailedStrict } from "./ToolMessageFailed.js"
 import { ToolMessageStart, type ToolMessageStartEncoded, ToolMessageStartStrict } from "./ToolMessageStart.js"
@@ -40,7 +44,9 @@ export interface CreateMakeToolDTO {
    * For some tools, this is auto-filled based on special fields like `tool.destinations`. For others like the function tool, these can be custom configured.
    */
   readonly messages?:
-    | ReadonlyArray<ToolMessageStart | ToolMessageComplete | ToolMessageFailed | ToolMessageDelayed | Fallback.UnknownMember>
+    | ReadonlyArray<
+        ToolMessageStart | ToolMessageComplete | ToolMessageFailed | ToolMessageDelayed | Fallback.UnknownMember
+      >
     | undefined
   /**
    * The type of tool. "make" for Make tool.
@@ -74,7 +80,13 @@ export interface CreateMakeToolDTO {
 export interface CreateMakeToolDTOEncoded {
   readonly async?: boolean | undefined
   readonly messages?:
-    | ReadonlyArray<ToolMessageStartEncoded | ToolMessageCompleteEncoded | ToolMessageFailedEncoded | ToolMessageDelayedEncoded | Fallback.UnknownMemberEncoded>
+    | ReadonlyArray<
+          | ToolMessageStartEncoded
+          | ToolMessageCompleteEncoded
+          | ToolMessageFailedEncoded
+          | ToolMessageDelayedEncoded
+          | Fallback.UnknownMemberEncoded
+      >
     | undefined
   readonly type: "make"
   readonly metadata: MakeToolMetadataEncoded
@@ -85,7 +97,8 @@ export interface CreateMakeToolDTOEncoded {
 /**
  * The `CreateMakeToolDTO` shape of the Vapi API.
  *
- * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
+ * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode
+ * to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0
  * @category schemas
@@ -117,7 +130,8 @@ export const CreateMakeToolDTO: Schema.Schema<CreateMakeToolDTO, CreateMakeToolD
 /**
  * The strict variant of {@link CreateMakeToolDTO}, for requests.
  *
- * Strict, for requests: only the documented enum values and union members pass, and the document's constraints (length, range, pattern) are checked.
+ * Strict, for requests: only the documented enum values and union members pass, and the document's
+ * constraints (length, range, pattern) are checked.
  *
  * @since 0.1.0
  * @category schemas

@@ -9,8 +9,16 @@
 import * as Schema from "effect/Schema"
 import { type OpenAIFunction, type OpenAIFunctionEncoded, OpenAIFunctionStrict } from "./OpenAIFunction.js"
 import { type Server, type ServerEncoded, ServerStrict } from "./Server.js"
-import { type ToolMessageComplete, type ToolMessageCompleteEncoded, ToolMessageCompleteStrict } from "./ToolMessageComplete.js"
-import { type ToolMessageDelayed, type ToolMessageDelayedEncoded, ToolMessageDelayedStrict } from "./ToolMessageDelayed.js"
+import { 
+  type ToolMessageComplete,
+  type ToolMessageCompleteEncoded,
+  ToolMessageCompleteStrict
+ } from "./ToolMessageComplete.js"
+import { 
+  type ToolMessageDelayed,
+  type ToolMessageDelayedEncoded,
+  ToolMessageDelayedStrict
+ } from "./ToolMessageDelayed.js"
 import { type ToolMessageFailed, type ToolMessageFailedEncoded, ToolMessageFailedStrict } from "./ToolMessageFailed.js"
 import { type ToolMessageStart, type ToolMessageStartEncoded, ToolMessageStartStrict } from "./ToolMessageStart.js"
 
@@ -70,7 +78,9 @@ export interface CreateOutputToolDTO {
 export interface CreateOutputToolDTOEncoded {
   readonly async?: boolean | undefined
   readonly messages?:
-    | ReadonlyArray<ToolMessageStartEncoded | ToolMessageCompleteEncoded | ToolMessageFailedEncoded | ToolMessageDelayedEncoded>
+    | ReadonlyArray<
+        ToolMessageStartEncoded | ToolMessageCompleteEncoded | ToolMessageFailedEncoded | ToolMessageDelayedEncoded
+      >
     | undefined
   readonly type: "output"
   readonly function?: OpenAIFunctionEncoded | undefined
@@ -80,7 +90,8 @@ export interface CreateOutputToolDTOEncoded {
 /**
  * The `CreateOutputToolDTO` shape of the Vapi API.
  *
- * Strict, for requests: only the documented enum values and union members pass, and the document's constraints (length, range, pattern) are checked.
+ * Strict, for requests: only the documented enum values and union members pass, and the document's
+ * constraints (length, range, pattern) are checked.
  *
  * @since 0.1.0
  * @category schemas
@@ -89,7 +100,12 @@ export const CreateOutputToolDTO: Schema.Schema<CreateOutputToolDTO, CreateOutpu
   async: Schema.optional(Schema.Boolean),
   messages: Schema.optional(
     Schema.Array(
-      Schema.Union(ToolMessageStartStrict, ToolMessageCompleteStrict, ToolMessageFailedStrict, ToolMessageDelayedStrict)
+      Schema.Union(
+        ToolMessageStartStrict,
+        ToolMessageCompleteStrict,
+        ToolMessageFailedStrict,
+        ToolMessageDelayedStrict
+      )
     )
   ),
   type: Schema.Literal("output"),

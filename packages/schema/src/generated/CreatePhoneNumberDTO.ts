@@ -7,10 +7,26 @@
  */
 
 import * as Schema from "effect/Schema"
-import { type CreateByoPhoneNumberDTO, type CreateByoPhoneNumberDTOEncoded, CreateByoPhoneNumberDTOStrict } from "./CreateByoPhoneNumberDTO.js"
-import { type CreateTwilioPhoneNumberDTO, type CreateTwilioPhoneNumberDTOEncoded, CreateTwilioPhoneNumberDTOStrict } from "./CreateTwilioPhoneNumberDTO.js"
-import { type CreateVapiPhoneNumberDTO, type CreateVapiPhoneNumberDTOEncoded, CreateVapiPhoneNumberDTOStrict } from "./CreateVapiPhoneNumberDTO.js"
-import { type CreateVonagePhoneNumberDTO, type CreateVonagePhoneNumberDTOEncoded, CreateVonagePhoneNumberDTOStrict } from "./CreateVonagePhoneNumberDTO.js"
+import { 
+  type CreateByoPhoneNumberDTO,
+  type CreateByoPhoneNumberDTOEncoded,
+  CreateByoPhoneNumberDTOStrict
+ } from "./CreateByoPhoneNumberDTO.js"
+import { 
+  type CreateTwilioPhoneNumberDTO,
+  type CreateTwilioPhoneNumberDTOEncoded,
+  CreateTwilioPhoneNumberDTOStrict
+ } from "./CreateTwilioPhoneNumberDTO.js"
+import { 
+  type CreateVapiPhoneNumberDTO,
+  type CreateVapiPhoneNumberDTOEncoded,
+  CreateVapiPhoneNumberDTOStrict
+ } from "./CreateVapiPhoneNumberDTO.js"
+import { 
+  type CreateVonagePhoneNumberDTO,
+  type CreateVonagePhoneNumberDTOEncoded,
+  CreateVonagePhoneNumberDTOStrict
+ } from "./CreateVonagePhoneNumberDTO.js"
 
 /**
  * The `CreatePhoneNumberDTO` shape of the Vapi API.
@@ -39,7 +55,8 @@ export type CreatePhoneNumberDTOEncoded =
 /**
  * The `CreatePhoneNumberDTO` shape of the Vapi API.
  *
- * Strict, for requests: only the documented enum values and union members pass, and the document's constraints (length, range, pattern) are checked.
+ * Strict, for requests: only the documented enum values and union members pass, and the document's
+ * constraints (length, range, pattern) are checked.
  *
  * @since 0.1.0
  * @category schemas

@@ -50,7 +50,8 @@ export interface CreateSquadDTOEncoded {
 /**
  * The `CreateSquadDTO` shape of the Vapi API.
  *
- * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
+ * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode
+ * to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0
  * @category schemas
@@ -64,7 +65,8 @@ export const CreateSquadDTO: Schema.Schema<CreateSquadDTO, CreateSquadDTOEncoded
 /**
  * The strict variant of {@link CreateSquadDTO}, for requests.
  *
- * Strict, for requests: only the documented enum values and union members pass, and the document's constraints (length, range, pattern) are checked.
+ * Strict, for requests: only the documented enum values and union members pass, and the document's
+ * constraints (length, range, pattern) are checked.
  *
  * @since 0.1.0
  * @category schemas

@@ -9,15 +9,35 @@
 import * as Schema from "effect/Schema"
 import type * as Fallback from "../Fallback.js"
 import * as Runtime from "../internal/runtime.js"
-import { BlockCompleteMessage, type BlockCompleteMessageEncoded, BlockCompleteMessageStrict } from "./BlockCompleteMessage.js"
+import { 
+  BlockCompleteMessage,
+  type BlockCompleteMessageEncoded,
+  BlockCompleteMessageStrict
+ } from "./BlockCompleteMessage.js"
 import { BlockStartMessage, type BlockStartMessageEncoded, BlockStartMessageStrict } from "./BlockStartMessage.js"
 import { CreateDtmfToolDTO, type CreateDtmfToolDTOEncoded, CreateDtmfToolDTOStrict } from "./CreateDtmfToolDTO.js"
-import { CreateEndCallToolDTO, type CreateEndCallToolDTOEncoded, CreateEndCallToolDTOStrict } from "./CreateEndCallToolDTO.js"
-import { CreateFunctionToolDTO, type CreateFunctionToolDTOEncoded, CreateFunctionToolDTOStrict } from "./CreateFunctionToolDTO.js"
+import { 
+  CreateEndCallToolDTO,
+  type CreateEndCallToolDTOEncoded,
+  CreateEndCallToolDTOStrict
+ } from "./CreateEndCallToolDTO.js"
+import { 
+  CreateFunctionToolDTO,
+  type CreateFunctionToolDTOEncoded,
+  CreateFunctionToolDTOStrict
+ } from "./CreateFunctionToolDTO.js"
 import { CreateGhlToolDTO, type CreateGhlToolDTOEncoded, CreateGhlToolDTOStrict } from "./CreateGhlToolDTO.js"
 import { CreateMakeToolDTO, type CreateMakeToolDTOEncoded, CreateMakeToolDTOStrict } from "./CreateMakeToolDTO.js"
-import { CreateTransferCallToolDTO, type CreateTransferCallToolDTOEncoded, CreateTransferCallToolDTOStrict } from "./CreateTransferCallToolDTO.js"
-import { CreateVoicemailToolDTO, type CreateVoicemailToolDTOEncoded, CreateVoicemailToolDTOStrict } from "./CreateVoicemailToolDTO.js"
+import { 
+  CreateTransferCallToolDTO,
+  type CreateTransferCallToolDTOEncoded,
+  CreateTransferCallToolDTOStrict
+ } from "./CreateTransferCallToolDTO.js"
+import { 
+  CreateVoicemailToolDTO,
+  type CreateVoicemailToolDTOEncoded,
+  CreateVoicemailToolDTOStrict
+ } from "./CreateVoicemailToolDTO.js"
 import { JsonSchema, type JsonSchemaEncoded, JsonSchemaStrict } from "./JsonSchema.js"
 
 /**
@@ -109,7 +129,8 @@ export interface CreateToolCallBlockDTOEncoded {
 /**
  * The `CreateToolCallBlockDTO` shape of the Vapi API.
  *
- * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
+ * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode
+ * to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0
  * @category schemas
@@ -146,7 +167,8 @@ export const CreateToolCallBlockDTO: Schema.Schema<CreateToolCallBlockDTO, Creat
 /**
  * The strict variant of {@link CreateToolCallBlockDTO}, for requests.
  *
- * Strict, for requests: only the documented enum values and union members pass, and the document's constraints (length, range, pattern) are checked.
+ * Strict, for requests: only the documented enum values and union members pass, and the document's
+ * constraints (length, range, pattern) are checked.
  *
  * @since 0.1.0
  * @category schemas

@@ -8,12 +8,24 @@
 
 import * as Schema from "effect/Schema"
 import { type CreateDtmfToolDTO, type CreateDtmfToolDTOEncoded, CreateDtmfToolDTOStrict } from "./CreateDtmfToolDTO.js"
-import { type CreateEndCallToolDTO, type CreateEndCallToolDTOEncoded, CreateEndCallToolDTOStrict } from "./CreateEndCallToolDTO.js"
-import { type CreateFunctionToolDTO, type CreateFunctionToolDTOEncoded, CreateFunctionToolDTOStrict } from "./CreateFunctionToolDTO.js"
+import { 
+  type CreateEndCallToolDTO,
+  type CreateEndCallToolDTOEncoded,
+  CreateEndCallToolDTOStrict
+ } from "./CreateEndCallToolDTO.js"
+import { 
+  type CreateFunctionToolDTO,
+  type CreateFunctionToolDTOEncoded,
+  CreateFunctionToolDTOStrict
+ } from "./CreateFunctionToolDTO.js"
 import { type CreateGhlToolDTO, type CreateGhlToolDTOEncoded, CreateGhlToolDTOStrict } from "./CreateGhlToolDTO.js"
 import { type CreateMakeToolDTO, type CreateMakeToolDTOEncoded, CreateMakeToolDTOStrict } from "./CreateMakeToolDTO.js"
 import { CreateOutputToolDTO, type CreateOutputToolDTOEncoded } from "./CreateOutputToolDTO.js"
-import { type CreateTransferCallToolDTO, type CreateTransferCallToolDTOEncoded, CreateTransferCallToolDTOStrict } from "./CreateTransferCallToolDTO.js"
+import { 
+  type CreateTransferCallToolDTO,
+  type CreateTransferCallToolDTOEncoded,
+  CreateTransferCallToolDTOStrict
+ } from "./CreateTransferCallToolDTO.js"
 
 /**
  * The `CreateToolDTO` shape of the Vapi API.
@@ -48,7 +60,8 @@ export type CreateToolDTOEncoded =
 /**
  * The `CreateToolDTO` shape of the Vapi API.
  *
- * Strict, for requests: only the documented enum values and union members pass, and the document's constraints (length, range, pattern) are checked.
+ * Strict, for requests: only the documented enum values and union members pass, and the document's
+ * constraints (length, range, pattern) are checked.
  *
  * @since 0.1.0
  * @category schemas

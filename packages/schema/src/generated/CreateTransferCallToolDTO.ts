@@ -11,14 +11,34 @@ import type * as Fallback from "../Fallback.js"
 import * as Runtime from "../internal/runtime.js"
 import { OpenAIFunction, type OpenAIFunctionEncoded, OpenAIFunctionStrict } from "./OpenAIFunction.js"
 import { Server, type ServerEncoded, ServerStrict } from "./Server.js"
-import { ToolMessageComplete, type ToolMessageCompleteEncoded, ToolMessageCompleteStrict } from "./ToolMessageComplete.js"
+import { 
+  ToolMessageComplete,
+  type ToolMessageCompleteEncoded,
+  ToolMessageCompleteStrict
+ } from "./ToolMessageComplete.js"
 import { ToolMessageDelayed, type ToolMessageDelayedEncoded, ToolMessageDelayedStrict } from "./ToolMessageDelayed.js"
 import { ToolMessageFailed, type ToolMessageFailedEncoded, ToolMessageFailedStrict } from "./ToolMessageFailed.js"
 import { ToolMessageStart, type ToolMessageStartEncoded, ToolMessageStartStrict } from "./ToolMessageStart.js"
-import { TransferDestinationAssistant, type TransferDestinationAssistantEncoded, TransferDestinationAssistantStrict } from "./TransferDestinationAssistant.js"
-import { TransferDestinationNumber, type TransferDestinationNumberEncoded, TransferDestinationNumberStrict } from "./TransferDestinationNumber.js"
-import { TransferDestinationSip, type TransferDestinationSipEncoded, TransferDestinationSipStrict } from "./TransferDestinationSip.js"
-import { TransferDestinationStep, type TransferDestinationStepEncoded, TransferDestinationStepStrict } from "./TransferDestinationStep.js"
+import { 
+  TransferDestinationAssistant,
+  type TransferDestinationAssistantEncoded,
+  TransferDestinationAssistantStrict
+ } from "./TransferDestinationAssistant.js"
+import { 
+  TransferDestinationNumber,
+  type TransferDestinationNumberEncoded,
+  TransferDestinationNumberStrict
+ } from "./TransferDestinationNumber.js"
+import { 
+  TransferDestinationSip,
+  type TransferDestinationSipEncoded,
+  TransferDestinationSipStrict
+ } from "./TransferDestinationSip.js"
+import { 
+  TransferDestinationStep,
+  type TransferDestinationStepEncoded,
+  TransferDestinationStepStrict
+ } from "./TransferDestinationStep.js"
 
 /**
  * The `CreateTransferCallToolDTO` shape of the Vapi API.
@@ -43,14 +63,22 @@ export interface CreateTransferCallToolDTO {
    * For some tools, this is auto-filled based on special fields like `tool.destinations`. For others like the function tool, these can be custom configured.
    */
   readonly messages?:
-    | ReadonlyArray<ToolMessageStart | ToolMessageComplete | ToolMessageFailed | ToolMessageDelayed | Fallback.UnknownMember>
+    | ReadonlyArray<
+        ToolMessageStart | ToolMessageComplete | ToolMessageFailed | ToolMessageDelayed | Fallback.UnknownMember
+      >
     | undefined
   readonly type: "transferCall"
   /**
    * These are the destinations that the call can be transferred to. If no destinations are provided, server.url will be used to get the transfer destination once the tool is called.
    */
   readonly destinations?:
-    | ReadonlyArray<TransferDestinationAssistant | TransferDestinationStep | TransferDestinationNumber | TransferDestinationSip | Fallback.UnknownMember>
+    | ReadonlyArray<
+          | TransferDestinationAssistant
+          | TransferDestinationStep
+          | TransferDestinationNumber
+          | TransferDestinationSip
+          | Fallback.UnknownMember
+      >
     | undefined
   /**
    * This is the function definition of the tool.
@@ -79,11 +107,23 @@ export interface CreateTransferCallToolDTO {
 export interface CreateTransferCallToolDTOEncoded {
   readonly async?: boolean | undefined
   readonly messages?:
-    | ReadonlyArray<ToolMessageStartEncoded | ToolMessageCompleteEncoded | ToolMessageFailedEncoded | ToolMessageDelayedEncoded | Fallback.UnknownMemberEncoded>
+    | ReadonlyArray<
+          | ToolMessageStartEncoded
+          | ToolMessageCompleteEncoded
+          | ToolMessageFailedEncoded
+          | ToolMessageDelayedEncoded
+          | Fallback.UnknownMemberEncoded
+      >
     | undefined
   readonly type: "transferCall"
   readonly destinations?:
-    | ReadonlyArray<TransferDestinationAssistantEncoded | TransferDestinationStepEncoded | TransferDestinationNumberEncoded | TransferDestinationSipEncoded | Fallback.UnknownMemberEncoded>
+    | ReadonlyArray<
+          | TransferDestinationAssistantEncoded
+          | TransferDestinationStepEncoded
+          | TransferDestinationNumberEncoded
+          | TransferDestinationSipEncoded
+          | Fallback.UnknownMemberEncoded
+      >
     | undefined
   readonly function?: OpenAIFunctionEncoded | undefined
   readonly server?: ServerEncoded | undefined
@@ -92,7 +132,8 @@ export interface CreateTransferCallToolDTOEncoded {
 /**
  * The `CreateTransferCallToolDTO` shape of the Vapi API.
  *
- * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
+ * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode
+ * to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0
  * @category schemas
@@ -134,7 +175,8 @@ export const CreateTransferCallToolDTO: Schema.Schema<CreateTransferCallToolDTO,
 /**
  * The strict variant of {@link CreateTransferCallToolDTO}, for requests.
  *
- * Strict, for requests: only the documented enum values and union members pass, and the document's constraints (length, range, pattern) are checked.
+ * Strict, for requests: only the documented enum values and union members pass, and the document's
+ * constraints (length, range, pattern) are checked.
  *
  * @since 0.1.0
  * @category schemas

@@ -9,8 +9,16 @@
 import * as Schema from "effect/Schema"
 import type * as Fallback from "../Fallback.js"
 import * as Runtime from "../internal/runtime.js"
-import { TransferDestinationNumber, type TransferDestinationNumberEncoded, TransferDestinationNumberStrict } from "./TransferDestinationNumber.js"
-import { TransferDestinationSip, type TransferDestinationSipEncoded, TransferDestinationSipStrict } from "./TransferDestinationSip.js"
+import { 
+  TransferDestinationNumber,
+  type TransferDestinationNumberEncoded,
+  TransferDestinationNumberStrict
+ } from "./TransferDestinationNumber.js"
+import { 
+  TransferDestinationSip,
+  type TransferDestinationSipEncoded,
+  TransferDestinationSipStrict
+ } from "./TransferDestinationSip.js"
 
 /**
  * The `CreateVonagePhoneNumberDTO` shape of the Vapi API.
@@ -97,7 +105,8 @@ export interface CreateVonagePhoneNumberDTOEncoded {
 /**
  * The `CreateVonagePhoneNumberDTO` shape of the Vapi API.
  *
- * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
+ * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode
+ * to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0
  * @category schemas
@@ -119,7 +128,8 @@ export const CreateVonagePhoneNumberDTO: Schema.Schema<CreateVonagePhoneNumberDT
 /**
  * The strict variant of {@link CreateVonagePhoneNumberDTO}, for requests.
  *
- * Strict, for requests: only the documented enum values and union members pass, and the document's constraints (length, range, pattern) are checked.
+ * Strict, for requests: only the documented enum values and union members pass, and the document's
+ * constraints (length, range, pattern) are checked.
  *
  * @since 0.1.0
  * @category schemas

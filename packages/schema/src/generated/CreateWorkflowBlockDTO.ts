@@ -9,7 +9,11 @@
 import * as Schema from "effect/Schema"
 import type * as Fallback from "../Fallback.js"
 import * as Runtime from "../internal/runtime.js"
-import { BlockCompleteMessage, type BlockCompleteMessageEncoded, BlockCompleteMessageStrict } from "./BlockCompleteMessage.js"
+import { 
+  BlockCompleteMessage,
+  type BlockCompleteMessageEncoded,
+  BlockCompleteMessageStrict
+ } from "./BlockCompleteMessage.js"
 import { BlockStartMessage, type BlockStartMessageEncoded, BlockStartMessageStrict } from "./BlockStartMessage.js"
 import { CallbackStep, type CallbackStepEncoded, CallbackStepStrict } from "./CallbackStep.js"
 import { HandoffStep, type HandoffStepEncoded, HandoffStepStrict } from "./HandoffStep.js"
@@ -81,7 +85,8 @@ export interface CreateWorkflowBlockDTOEncoded {
 /**
  * The `CreateWorkflowBlockDTO` shape of the Vapi API.
  *
- * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
+ * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode
+ * to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0
  * @category schemas
@@ -114,7 +119,8 @@ export const CreateWorkflowBlockDTO: Schema.Schema<CreateWorkflowBlockDTO, Creat
 /**
  * The strict variant of {@link CreateWorkflowBlockDTO}, for requests.
  *
- * Strict, for requests: only the documented enum values and union members pass, and the document's constraints (length, range, pattern) are checked.
+ * Strict, for requests: only the documented enum values and union members pass, and the document's
+ * constraints (length, range, pattern) are checked.
  *
  * @since 0.1.0
  * @category schemas

@@ -161,7 +161,8 @@ export interface DeepgramTranscriberEncoded {
 /**
  * The `DeepgramTranscriber` shape of the Vapi API.
  *
- * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
+ * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode
+ * to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0
  * @category schemas
@@ -272,7 +273,8 @@ export const DeepgramTranscriber: Schema.Schema<DeepgramTranscriber, DeepgramTra
 /**
  * The strict variant of {@link DeepgramTranscriber}, for requests.
  *
- * Strict, for requests: only the documented enum values and union members pass, and the document's constraints (length, range, pattern) are checked.
+ * Strict, for requests: only the documented enum values and union members pass, and the document's
+ * constraints (length, range, pattern) are checked.
  *
  * @since 0.1.0
  * @category schemas

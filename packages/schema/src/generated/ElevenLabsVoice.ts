@@ -118,7 +118,8 @@ export interface ElevenLabsVoiceEncoded {
 /**
  * The `ElevenLabsVoice` shape of the Vapi API.
  *
- * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
+ * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode
+ * to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0
  * @category schemas
@@ -162,7 +163,8 @@ export const ElevenLabsVoice: Schema.Schema<ElevenLabsVoice, ElevenLabsVoiceEnco
 /**
  * The strict variant of {@link ElevenLabsVoice}, for requests.
  *
- * Strict, for requests: only the documented enum values and union members pass, and the document's constraints (length, range, pattern) are checked.
+ * Strict, for requests: only the documented enum values and union members pass, and the document's
+ * constraints (length, range, pattern) are checked.
  *
  * @since 0.1.0
  * @category schemas

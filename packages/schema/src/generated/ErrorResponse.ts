@@ -45,7 +45,8 @@ export interface ErrorResponseEncoded {
 /**
  * The body of an error response (NestJS style), which the document does not describe: `message` is one string or, for validation errors (400), one string per failed constraint.
  *
- * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
+ * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode
+ * to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0
  * @category schemas

@@ -33,7 +33,8 @@ export interface GhlToolMetadataEncoded {
 /**
  * The `GhlToolMetadata` shape of the Vapi API.
  *
- * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
+ * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode
+ * to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0
  * @category schemas
@@ -46,7 +47,8 @@ export const GhlToolMetadata: Schema.Schema<GhlToolMetadata, GhlToolMetadataEnco
 /**
  * The strict variant of {@link GhlToolMetadata}, for requests.
  *
- * Strict, for requests: only the documented enum values and union members pass, and the document's constraints (length, range, pattern) are checked.
+ * Strict, for requests: only the documented enum values and union members pass, and the document's
+ * constraints (length, range, pattern) are checked.
  *
  * @since 0.1.0
  * @category schemas

@@ -41,7 +41,9 @@ export interface GhlToolWithToolCall {
    * For some tools, this is auto-filled based on special fields like `tool.destinations`. For others like the function tool, these can be custom configured.
    */
   readonly messages?:
-    | ReadonlyArray<ToolMessageStart | ToolMessageComplete | ToolMessageFailed | ToolMessageDelayed | Fallback.UnknownMember>
+    | ReadonlyArray<
+        ToolMessageStart | ToolMessageComplete | ToolMessageFailed | ToolMessageDelayed | Fallback.UnknownMember
+      >
     | undefined
   /**
    * The type of tool. "ghl" for GHL tool.
@@ -76,7 +78,13 @@ export interface GhlToolWithToolCall {
 export interface GhlToolWithToolCallEncoded {
   readonly async?: boolean | undefined
   readonly messages?:
-    | ReadonlyArray<ToolMessageStartEncoded | ToolMessageCompleteEncoded | ToolMessageFailedEncoded | ToolMessageDelayedEncoded | Fallback.UnknownMemberEncoded>
+    | ReadonlyArray<
+          | ToolMessageStartEncoded
+          | ToolMessageCompleteEncoded
+          | ToolMessageFailedEncoded
+          | ToolMessageDelayedEncoded
+          | Fallback.UnknownMemberEncoded
+      >
     | undefined
   readonly type: "ghl"
   readonly toolCall: ToolCallEncoded
@@ -88,7 +96,8 @@ export interface GhlToolWithToolCallEncoded {
 /**
  * The `GhlToolWithToolCall` shape of the Vapi API.
  *
- * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
+ * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode
+ * to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0
  * @category schemas

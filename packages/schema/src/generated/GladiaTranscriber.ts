@@ -174,7 +174,8 @@ export interface GladiaTranscriberEncoded {
 /**
  * The `GladiaTranscriber` shape of the Vapi API.
  *
- * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
+ * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode
+ * to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0
  * @category schemas
@@ -297,7 +298,8 @@ export const GladiaTranscriber: Schema.Schema<GladiaTranscriber, GladiaTranscrib
 /**
  * The strict variant of {@link GladiaTranscriber}, for requests.
  *
- * Strict, for requests: only the documented enum values and union members pass, and the document's constraints (length, range, pattern) are checked.
+ * Strict, for requests: only the documented enum values and union members pass, and the document's
+ * constraints (length, range, pattern) are checked.
  *
  * @since 0.1.0
  * @category schemas

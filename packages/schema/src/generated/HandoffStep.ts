@@ -9,9 +9,21 @@
 import * as Schema from "effect/Schema"
 import type * as Fallback from "../Fallback.js"
 import * as Runtime from "../internal/runtime.js"
-import { CreateConversationBlockDTO, type CreateConversationBlockDTOEncoded, CreateConversationBlockDTOStrict } from "./CreateConversationBlockDTO.js"
-import { CreateToolCallBlockDTO, type CreateToolCallBlockDTOEncoded, CreateToolCallBlockDTOStrict } from "./CreateToolCallBlockDTO.js"
-import { CreateWorkflowBlockDTO, type CreateWorkflowBlockDTOEncoded, CreateWorkflowBlockDTOStrict } from "./CreateWorkflowBlockDTO.js"
+import { 
+  CreateConversationBlockDTO,
+  type CreateConversationBlockDTOEncoded,
+  CreateConversationBlockDTOStrict
+ } from "./CreateConversationBlockDTO.js"
+import { 
+  CreateToolCallBlockDTO,
+  type CreateToolCallBlockDTOEncoded,
+  CreateToolCallBlockDTOStrict
+ } from "./CreateToolCallBlockDTO.js"
+import { 
+  CreateWorkflowBlockDTO,
+  type CreateWorkflowBlockDTOEncoded,
+  CreateWorkflowBlockDTOStrict
+ } from "./CreateWorkflowBlockDTO.js"
 import { StepDestination, type StepDestinationEncoded, StepDestinationStrict } from "./StepDestination.js"
 
 /**
@@ -125,7 +137,8 @@ export interface HandoffStepEncoded {
 /**
  * The `HandoffStep` shape of the Vapi API.
  *
- * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
+ * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode
+ * to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0
  * @category schemas
@@ -149,7 +162,8 @@ export const HandoffStep: Schema.Schema<HandoffStep, HandoffStepEncoded> = Schem
 /**
  * The strict variant of {@link HandoffStep}, for requests.
  *
- * Strict, for requests: only the documented enum values and union members pass, and the document's constraints (length, range, pattern) are checked.
+ * Strict, for requests: only the documented enum values and union members pass, and the document's
+ * constraints (length, range, pattern) are checked.
  *
  * @since 0.1.0
  * @category schemas

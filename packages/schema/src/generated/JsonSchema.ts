@@ -70,7 +70,8 @@ export interface JsonSchemaEncoded {
 /**
  * The `JsonSchema` shape of the Vapi API.
  *
- * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
+ * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode
+ * to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0
  * @category schemas
@@ -86,7 +87,8 @@ export const JsonSchema: Schema.Schema<JsonSchema, JsonSchemaEncoded> = Schema.S
 /**
  * The strict variant of {@link JsonSchema}, for requests.
  *
- * Strict, for requests: only the documented enum values and union members pass, and the document's constraints (length, range, pattern) are checked.
+ * Strict, for requests: only the documented enum values and union members pass, and the document's
+ * constraints (length, range, pattern) are checked.
  *
  * @since 0.1.0
  * @category schemas

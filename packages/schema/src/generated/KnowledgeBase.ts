@@ -37,7 +37,8 @@ export interface KnowledgeBaseEncoded {
 /**
  * The `KnowledgeBase` shape of the Vapi API.
  *
- * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
+ * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode
+ * to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0
  * @category schemas
@@ -51,7 +52,8 @@ export const KnowledgeBase: Schema.Schema<KnowledgeBase, KnowledgeBaseEncoded> =
 /**
  * The strict variant of {@link KnowledgeBase}, for requests.
  *
- * Strict, for requests: only the documented enum values and union members pass, and the document's constraints (length, range, pattern) are checked.
+ * Strict, for requests: only the documented enum values and union members pass, and the document's
+ * constraints (length, range, pattern) are checked.
  *
  * @since 0.1.0
  * @category schemas

@@ -58,7 +58,8 @@ export interface LMNTVoiceEncoded {
 /**
  * The `LMNTVoice` shape of the Vapi API.
  *
- * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
+ * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode
+ * to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0
  * @category schemas
@@ -74,7 +75,8 @@ export const LMNTVoice: Schema.Schema<LMNTVoice, LMNTVoiceEncoded> = Schema.Stru
 /**
  * The strict variant of {@link LMNTVoice}, for requests.
  *
- * Strict, for requests: only the documented enum values and union members pass, and the document's constraints (length, range, pattern) are checked.
+ * Strict, for requests: only the documented enum values and union members pass, and the document's
+ * constraints (length, range, pattern) are checked.
  *
  * @since 0.1.0
  * @category schemas

@@ -34,7 +34,8 @@ export interface MakeToolMetadataEncoded {
 /**
  * The `MakeToolMetadata` shape of the Vapi API.
  *
- * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
+ * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode
+ * to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0
  * @category schemas
@@ -47,7 +48,8 @@ export const MakeToolMetadata: Schema.Schema<MakeToolMetadata, MakeToolMetadataE
 /**
  * The strict variant of {@link MakeToolMetadata}, for requests.
  *
- * Strict, for requests: only the documented enum values and union members pass, and the document's constraints (length, range, pattern) are checked.
+ * Strict, for requests: only the documented enum values and union members pass, and the document's
+ * constraints (length, range, pattern) are checked.
  *
  * @since 0.1.0
  * @category schemas

@@ -62,7 +62,8 @@ export interface ModelBasedConditionEncoded {
 /**
  * The `ModelBasedCondition` shape of the Vapi API.
  *
- * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
+ * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode
+ * to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0
  * @category schemas
@@ -75,7 +76,8 @@ export const ModelBasedCondition: Schema.Schema<ModelBasedCondition, ModelBasedC
 /**
  * The strict variant of {@link ModelBasedCondition}, for requests.
  *
- * Strict, for requests: only the documented enum values and union members pass, and the document's constraints (length, range, pattern) are checked.
+ * Strict, for requests: only the documented enum values and union members pass, and the document's
+ * constraints (length, range, pattern) are checked.
  *
  * @since 0.1.0
  * @category schemas

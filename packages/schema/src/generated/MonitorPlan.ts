@@ -49,7 +49,8 @@ export interface MonitorPlanEncoded {
 /**
  * The `MonitorPlan` shape of the Vapi API.
  *
- * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
+ * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode
+ * to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0
  * @category schemas
@@ -62,7 +63,8 @@ export const MonitorPlan: Schema.Schema<MonitorPlan, MonitorPlanEncoded> = Schem
 /**
  * The strict variant of {@link MonitorPlan}, for requests.
  *
- * Strict, for requests: only the documented enum values and union members pass, and the document's constraints (length, range, pattern) are checked.
+ * Strict, for requests: only the documented enum values and union members pass, and the document's
+ * constraints (length, range, pattern) are checked.
  *
  * @since 0.1.0
  * @category schemas

@@ -7,7 +7,11 @@
  */
 
 import * as Schema from "effect/Schema"
-import { OpenAIFunctionParameters, type OpenAIFunctionParametersEncoded, OpenAIFunctionParametersStrict } from "./OpenAIFunctionParameters.js"
+import { 
+  OpenAIFunctionParameters,
+  type OpenAIFunctionParametersEncoded,
+  OpenAIFunctionParametersStrict
+ } from "./OpenAIFunctionParameters.js"
 
 /**
  * The `OpenAIFunction` shape of the Vapi API.
@@ -48,7 +52,8 @@ export interface OpenAIFunctionEncoded {
 /**
  * The `OpenAIFunction` shape of the Vapi API.
  *
- * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
+ * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode
+ * to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0
  * @category schemas
@@ -62,7 +67,8 @@ export const OpenAIFunction: Schema.Schema<OpenAIFunction, OpenAIFunctionEncoded
 /**
  * The strict variant of {@link OpenAIFunction}, for requests.
  *
- * Strict, for requests: only the documented enum values and union members pass, and the document's constraints (length, range, pattern) are checked.
+ * Strict, for requests: only the documented enum values and union members pass, and the document's
+ * constraints (length, range, pattern) are checked.
  *
  * @since 0.1.0
  * @category schemas

@@ -35,7 +35,8 @@ export interface OpenAIMessageEncoded {
 /**
  * The `OpenAIMessage` shape of the Vapi API.
  *
- * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
+ * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode
+ * to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0
  * @category schemas
@@ -48,7 +49,8 @@ export const OpenAIMessage: Schema.Schema<OpenAIMessage, OpenAIMessageEncoded> =
 /**
  * The strict variant of {@link OpenAIMessage}, for requests.
  *
- * Strict, for requests: only the documented enum values and union members pass, and the document's constraints (length, range, pattern) are checked.
+ * Strict, for requests: only the documented enum values and union members pass, and the document's
+ * constraints (length, range, pattern) are checked.
  *
  * @since 0.1.0
  * @category schemas

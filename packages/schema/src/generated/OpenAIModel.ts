@@ -10,12 +10,28 @@ import * as Schema from "effect/Schema"
 import type * as Fallback from "../Fallback.js"
 import * as Runtime from "../internal/runtime.js"
 import { CreateDtmfToolDTO, type CreateDtmfToolDTOEncoded, CreateDtmfToolDTOStrict } from "./CreateDtmfToolDTO.js"
-import { CreateEndCallToolDTO, type CreateEndCallToolDTOEncoded, CreateEndCallToolDTOStrict } from "./CreateEndCallToolDTO.js"
-import { CreateFunctionToolDTO, type CreateFunctionToolDTOEncoded, CreateFunctionToolDTOStrict } from "./CreateFunctionToolDTO.js"
+import { 
+  CreateEndCallToolDTO,
+  type CreateEndCallToolDTOEncoded,
+  CreateEndCallToolDTOStrict
+ } from "./CreateEndCallToolDTO.js"
+import { 
+  CreateFunctionToolDTO,
+  type CreateFunctionToolDTOEncoded,
+  CreateFunctionToolDTOStrict
+ } from "./CreateFunctionToolDTO.js"
 import { CreateGhlToolDTO, type CreateGhlToolDTOEncoded, CreateGhlToolDTOStrict } from "./CreateGhlToolDTO.js"
 import { CreateMakeToolDTO, type CreateMakeToolDTOEncoded, CreateMakeToolDTOStrict } from "./CreateMakeToolDTO.js"
-import { CreateTransferCallToolDTO, type CreateTransferCallToolDTOEncoded, CreateTransferCallToolDTOStrict } from "./CreateTransferCallToolDTO.js"
-import { CreateVoicemailToolDTO, type CreateVoicemailToolDTOEncoded, CreateVoicemailToolDTOStrict } from "./CreateVoicemailToolDTO.js"
+import { 
+  CreateTransferCallToolDTO,
+  type CreateTransferCallToolDTOEncoded,
+  CreateTransferCallToolDTOStrict
+ } from "./CreateTransferCallToolDTO.js"
+import { 
+  CreateVoicemailToolDTO,
+  type CreateVoicemailToolDTOEncoded,
+  CreateVoicemailToolDTOStrict
+ } from "./CreateVoicemailToolDTO.js"
 import { KnowledgeBase, type KnowledgeBaseEncoded, KnowledgeBaseStrict } from "./KnowledgeBase.js"
 import { OpenAIMessage, type OpenAIMessageEncoded, OpenAIMessageStrict } from "./OpenAIMessage.js"
 
@@ -36,7 +52,16 @@ export interface OpenAIModel {
    * Both `tools` and `toolIds` can be used together.
    */
   readonly tools?:
-    | ReadonlyArray<CreateDtmfToolDTO | CreateEndCallToolDTO | CreateVoicemailToolDTO | CreateFunctionToolDTO | CreateGhlToolDTO | CreateMakeToolDTO | CreateTransferCallToolDTO | Fallback.UnknownMember>
+    | ReadonlyArray<
+          | CreateDtmfToolDTO
+          | CreateEndCallToolDTO
+          | CreateVoicemailToolDTO
+          | CreateFunctionToolDTO
+          | CreateGhlToolDTO
+          | CreateMakeToolDTO
+          | CreateTransferCallToolDTO
+          | Fallback.UnknownMember
+      >
     | undefined
   /**
    * These are the tools that the assistant can use during the call. To use transient tools, use `tools`.
@@ -74,7 +99,26 @@ export interface OpenAIModel {
    * These are the fallback models that will be used if the primary model fails. This shouldn't be specified unless you have a specific reason to do so. Vapi will automatically find the fastest fallbacks that make sense.
    */
   readonly fallbackModels?:
-    | ReadonlyArray<"gpt-4o-mini" | "gpt-4o-mini-2024-07-18" | "gpt-4o" | "gpt-4o-2024-05-13" | "gpt-4o-2024-08-06" | "gpt-4-turbo" | "gpt-4-turbo-2024-04-09" | "gpt-4-turbo-preview" | "gpt-4-0125-preview" | "gpt-4-1106-preview" | "gpt-4" | "gpt-4-0613" | "gpt-3.5-turbo" | "gpt-3.5-turbo-0125" | "gpt-3.5-turbo-1106" | "gpt-3.5-turbo-16k" | "gpt-3.5-turbo-0613" | Fallback.UnknownEnum>
+    | ReadonlyArray<
+          | "gpt-4o-mini"
+          | "gpt-4o-mini-2024-07-18"
+          | "gpt-4o"
+          | "gpt-4o-2024-05-13"
+          | "gpt-4o-2024-08-06"
+          | "gpt-4-turbo"
+          | "gpt-4-turbo-2024-04-09"
+          | "gpt-4-turbo-preview"
+          | "gpt-4-0125-preview"
+          | "gpt-4-1106-preview"
+          | "gpt-4"
+          | "gpt-4-0613"
+          | "gpt-3.5-turbo"
+          | "gpt-3.5-turbo-0125"
+          | "gpt-3.5-turbo-1106"
+          | "gpt-3.5-turbo-16k"
+          | "gpt-3.5-turbo-0613"
+          | Fallback.UnknownEnum
+      >
     | undefined
   readonly semanticCachingEnabled?: boolean | undefined
   /**
@@ -116,7 +160,16 @@ export interface OpenAIModel {
 export interface OpenAIModelEncoded {
   readonly messages?: ReadonlyArray<OpenAIMessageEncoded> | undefined
   readonly tools?:
-    | ReadonlyArray<CreateDtmfToolDTOEncoded | CreateEndCallToolDTOEncoded | CreateVoicemailToolDTOEncoded | CreateFunctionToolDTOEncoded | CreateGhlToolDTOEncoded | CreateMakeToolDTOEncoded | CreateTransferCallToolDTOEncoded | Fallback.UnknownMemberEncoded>
+    | ReadonlyArray<
+          | CreateDtmfToolDTOEncoded
+          | CreateEndCallToolDTOEncoded
+          | CreateVoicemailToolDTOEncoded
+          | CreateFunctionToolDTOEncoded
+          | CreateGhlToolDTOEncoded
+          | CreateMakeToolDTOEncoded
+          | CreateTransferCallToolDTOEncoded
+          | Fallback.UnknownMemberEncoded
+      >
     | undefined
   readonly toolIds?: ReadonlyArray<string> | undefined
   readonly provider: "openai"
@@ -133,7 +186,8 @@ export interface OpenAIModelEncoded {
 /**
  * The `OpenAIModel` shape of the Vapi API.
  *
- * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
+ * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode
+ * to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0
  * @category schemas
@@ -209,7 +263,8 @@ export const OpenAIModel: Schema.Schema<OpenAIModel, OpenAIModelEncoded> = Schem
 /**
  * The strict variant of {@link OpenAIModel}, for requests.
  *
- * Strict, for requests: only the documented enum values and union members pass, and the document's constraints (length, range, pattern) are checked.
+ * Strict, for requests: only the documented enum values and union members pass, and the document's
+ * constraints (length, range, pattern) are checked.
  *
  * @since 0.1.0
  * @category schemas

@@ -39,7 +39,9 @@ export interface OutputTool {
    * For some tools, this is auto-filled based on special fields like `tool.destinations`. For others like the function tool, these can be custom configured.
    */
   readonly messages?:
-    | ReadonlyArray<ToolMessageStart | ToolMessageComplete | ToolMessageFailed | ToolMessageDelayed | Fallback.UnknownMember>
+    | ReadonlyArray<
+        ToolMessageStart | ToolMessageComplete | ToolMessageFailed | ToolMessageDelayed | Fallback.UnknownMember
+      >
     | undefined
   /**
    * The type of tool. "output" for Output tool.
@@ -88,7 +90,13 @@ export interface OutputTool {
 export interface OutputToolEncoded {
   readonly async?: boolean | undefined
   readonly messages?:
-    | ReadonlyArray<ToolMessageStartEncoded | ToolMessageCompleteEncoded | ToolMessageFailedEncoded | ToolMessageDelayedEncoded | Fallback.UnknownMemberEncoded>
+    | ReadonlyArray<
+          | ToolMessageStartEncoded
+          | ToolMessageCompleteEncoded
+          | ToolMessageFailedEncoded
+          | ToolMessageDelayedEncoded
+          | Fallback.UnknownMemberEncoded
+      >
     | undefined
   readonly type: "output"
   readonly id: string
@@ -102,7 +110,8 @@ export interface OutputToolEncoded {
 /**
  * The `OutputTool` shape of the Vapi API.
  *
- * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
+ * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode
+ * to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0
  * @category schemas

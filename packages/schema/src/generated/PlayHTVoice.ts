@@ -110,7 +110,8 @@ export interface PlayHTVoiceEncoded {
 /**
  * The `PlayHTVoice` shape of the Vapi API.
  *
- * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
+ * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode
+ * to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0
  * @category schemas
@@ -151,7 +152,8 @@ export const PlayHTVoice: Schema.Schema<PlayHTVoice, PlayHTVoiceEncoded> = Schem
 /**
  * The strict variant of {@link PlayHTVoice}, for requests.
  *
- * Strict, for requests: only the documented enum values and union members pass, and the document's constraints (length, range, pattern) are checked.
+ * Strict, for requests: only the documented enum values and union members pass, and the document's
+ * constraints (length, range, pattern) are checked.
  *
  * @since 0.1.0
  * @category schemas

@@ -146,7 +146,8 @@ export interface RimeAIVoiceEncoded {
 /**
  * The `RimeAIVoice` shape of the Vapi API.
  *
- * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
+ * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode
+ * to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0
  * @category schemas
@@ -248,7 +249,8 @@ export const RimeAIVoice: Schema.Schema<RimeAIVoice, RimeAIVoiceEncoded> = Schem
 /**
  * The strict variant of {@link RimeAIVoice}, for requests.
  *
- * Strict, for requests: only the documented enum values and union members pass, and the document's constraints (length, range, pattern) are checked.
+ * Strict, for requests: only the documented enum values and union members pass, and the document's
+ * constraints (length, range, pattern) are checked.
  *
  * @since 0.1.0
  * @category schemas

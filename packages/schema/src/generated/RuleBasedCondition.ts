@@ -99,7 +99,8 @@ export interface RuleBasedConditionEncoded {
 /**
  * The `RuleBasedCondition` shape of the Vapi API.
  *
- * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
+ * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode
+ * to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0
  * @category schemas
@@ -114,7 +115,8 @@ export const RuleBasedCondition: Schema.Schema<RuleBasedCondition, RuleBasedCond
 /**
  * The strict variant of {@link RuleBasedCondition}, for requests.
  *
- * Strict, for requests: only the documented enum values and union members pass, and the document's constraints (length, range, pattern) are checked.
+ * Strict, for requests: only the documented enum values and union members pass, and the document's
+ * constraints (length, range, pattern) are checked.
  *
  * @since 0.1.0
  * @category schemas

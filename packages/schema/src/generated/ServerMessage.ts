@@ -9,20 +9,41 @@
 import * as Schema from "effect/Schema"
 import type * as Fallback from "../Fallback.js"
 import * as Runtime from "../internal/runtime.js"
-import { ServerMessageAssistantRequest, type ServerMessageAssistantRequestEncoded } from "./ServerMessageAssistantRequest.js"
-import { ServerMessageConversationUpdate, type ServerMessageConversationUpdateEncoded } from "./ServerMessageConversationUpdate.js"
-import { ServerMessageEndOfCallReport, type ServerMessageEndOfCallReportEncoded } from "./ServerMessageEndOfCallReport.js"
+import { 
+  ServerMessageAssistantRequest,
+  type ServerMessageAssistantRequestEncoded
+ } from "./ServerMessageAssistantRequest.js"
+import { 
+  ServerMessageConversationUpdate,
+  type ServerMessageConversationUpdateEncoded
+ } from "./ServerMessageConversationUpdate.js"
+import { 
+  ServerMessageEndOfCallReport,
+  type ServerMessageEndOfCallReportEncoded
+ } from "./ServerMessageEndOfCallReport.js"
 import { ServerMessageHang, type ServerMessageHangEncoded } from "./ServerMessageHang.js"
-import { ServerMessageLanguageChanged, type ServerMessageLanguageChangedEncoded } from "./ServerMessageLanguageChanged.js"
+import { 
+  ServerMessageLanguageChanged,
+  type ServerMessageLanguageChangedEncoded
+ } from "./ServerMessageLanguageChanged.js"
 import { ServerMessageModelOutput, type ServerMessageModelOutputEncoded } from "./ServerMessageModelOutput.js"
-import { ServerMessagePhoneCallControl, type ServerMessagePhoneCallControlEncoded } from "./ServerMessagePhoneCallControl.js"
+import { 
+  ServerMessagePhoneCallControl,
+  type ServerMessagePhoneCallControlEncoded
+ } from "./ServerMessagePhoneCallControl.js"
 import { ServerMessageSpeechUpdate, type ServerMessageSpeechUpdateEncoded } from "./ServerMessageSpeechUpdate.js"
 import { ServerMessageStatusUpdate, type ServerMessageStatusUpdateEncoded } from "./ServerMessageStatusUpdate.js"
 import { ServerMessageToolCalls, type ServerMessageToolCallsEncoded } from "./ServerMessageToolCalls.js"
 import { ServerMessageTranscript, type ServerMessageTranscriptEncoded } from "./ServerMessageTranscript.js"
-import { ServerMessageTransferDestinationRequest, type ServerMessageTransferDestinationRequestEncoded } from "./ServerMessageTransferDestinationRequest.js"
+import { 
+  ServerMessageTransferDestinationRequest,
+  type ServerMessageTransferDestinationRequestEncoded
+ } from "./ServerMessageTransferDestinationRequest.js"
 import { ServerMessageTransferUpdate, type ServerMessageTransferUpdateEncoded } from "./ServerMessageTransferUpdate.js"
-import { ServerMessageUserInterrupted, type ServerMessageUserInterruptedEncoded } from "./ServerMessageUserInterrupted.js"
+import { 
+  ServerMessageUserInterrupted,
+  type ServerMessageUserInterruptedEncoded
+ } from "./ServerMessageUserInterrupted.js"
 import { ServerMessageVoiceInput, type ServerMessageVoiceInputEncoded } from "./ServerMessageVoiceInput.js"
 import { ServerMessageVoiceRequest, type ServerMessageVoiceRequestEncoded } from "./ServerMessageVoiceRequest.js"
 
@@ -93,7 +114,8 @@ export interface ServerMessageEncoded {
 /**
  * The `ServerMessage` shape of the Vapi API.
  *
- * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
+ * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode
+ * to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0
  * @category schemas

@@ -53,7 +53,9 @@ export interface ServerMessageConversationUpdate {
    * This is the most up-to-date conversation history at the time the message is sent.
    */
   readonly messages?:
-    | ReadonlyArray<UserMessage | SystemMessage | BotMessage | ToolCallMessage | ToolCallResultMessage | Fallback.UnknownMember>
+    | ReadonlyArray<
+        UserMessage | SystemMessage | BotMessage | ToolCallMessage | ToolCallResultMessage | Fallback.UnknownMember
+      >
     | undefined
   /**
    * This is the most up-to-date conversation history at the time the message is sent, formatted for OpenAI.
@@ -115,7 +117,14 @@ export interface ServerMessageConversationUpdateEncoded {
     | undefined
   readonly type: "conversation-update"
   readonly messages?:
-    | ReadonlyArray<UserMessageEncoded | SystemMessageEncoded | BotMessageEncoded | ToolCallMessageEncoded | ToolCallResultMessageEncoded | Fallback.UnknownMemberEncoded>
+    | ReadonlyArray<
+          | UserMessageEncoded
+          | SystemMessageEncoded
+          | BotMessageEncoded
+          | ToolCallMessageEncoded
+          | ToolCallResultMessageEncoded
+          | Fallback.UnknownMemberEncoded
+      >
     | undefined
   readonly messagesOpenAIFormatted: ReadonlyArray<OpenAIMessageEncoded>
   readonly timestamp?: string | undefined
@@ -128,7 +137,8 @@ export interface ServerMessageConversationUpdateEncoded {
 /**
  * The `ServerMessageConversationUpdate` shape of the Vapi API.
  *
- * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
+ * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode
+ * to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0
  * @category schemas

@@ -231,7 +231,9 @@ export interface ServerMessageEndOfCallReport {
    * These are the costs of individual components of the call in USD. This can also be found at `call.costs` on GET /call/:id.
    */
   readonly costs?:
-    | ReadonlyArray<TransportCost | TranscriberCost | ModelCost | VoiceCost | VapiCost | AnalysisCost | Fallback.UnknownMember>
+    | ReadonlyArray<
+        TransportCost | TranscriberCost | ModelCost | VoiceCost | VapiCost | AnalysisCost | Fallback.UnknownMember
+      >
     | undefined
   /**
    * This is the ISO-8601 formatted timestamp of when the message was sent.
@@ -301,7 +303,15 @@ export interface ServerMessageEndOfCallReportEncoded {
   readonly endedReason: string
   readonly cost?: number | undefined
   readonly costs?:
-    | ReadonlyArray<TransportCostEncoded | TranscriberCostEncoded | ModelCostEncoded | VoiceCostEncoded | VapiCostEncoded | AnalysisCostEncoded | Fallback.UnknownMemberEncoded>
+    | ReadonlyArray<
+          | TransportCostEncoded
+          | TranscriberCostEncoded
+          | ModelCostEncoded
+          | VoiceCostEncoded
+          | VapiCostEncoded
+          | AnalysisCostEncoded
+          | Fallback.UnknownMemberEncoded
+      >
     | undefined
   readonly timestamp?: string | undefined
   readonly artifact: ArtifactEncoded
@@ -316,7 +326,8 @@ export interface ServerMessageEndOfCallReportEncoded {
 /**
  * The `ServerMessageEndOfCallReport` shape of the Vapi API.
  *
- * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
+ * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode
+ * to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0
  * @category schemas

@@ -7,10 +7,22 @@
  */
 
 import * as Schema from "effect/Schema"
-import { ServerMessageResponseAssistantRequest, type ServerMessageResponseAssistantRequestEncoded } from "./ServerMessageResponseAssistantRequest.js"
-import { ServerMessageResponseToolCalls, type ServerMessageResponseToolCallsEncoded } from "./ServerMessageResponseToolCalls.js"
-import { ServerMessageResponseTransferDestinationRequest, type ServerMessageResponseTransferDestinationRequestEncoded } from "./ServerMessageResponseTransferDestinationRequest.js"
-import { ServerMessageResponseVoiceRequest, type ServerMessageResponseVoiceRequestEncoded } from "./ServerMessageResponseVoiceRequest.js"
+import { 
+  ServerMessageResponseAssistantRequest,
+  type ServerMessageResponseAssistantRequestEncoded
+ } from "./ServerMessageResponseAssistantRequest.js"
+import { 
+  ServerMessageResponseToolCalls,
+  type ServerMessageResponseToolCallsEncoded
+ } from "./ServerMessageResponseToolCalls.js"
+import { 
+  ServerMessageResponseTransferDestinationRequest,
+  type ServerMessageResponseTransferDestinationRequestEncoded
+ } from "./ServerMessageResponseTransferDestinationRequest.js"
+import { 
+  ServerMessageResponseVoiceRequest,
+  type ServerMessageResponseVoiceRequestEncoded
+ } from "./ServerMessageResponseVoiceRequest.js"
 
 /**
  * The `ServerMessageResponse` shape of the Vapi API.
@@ -48,7 +60,8 @@ export interface ServerMessageResponseEncoded {
 /**
  * The `ServerMessageResponse` shape of the Vapi API.
  *
- * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
+ * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode
+ * to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0
  * @category schemas

@@ -9,7 +9,10 @@
 import * as Schema from "effect/Schema"
 import type * as Fallback from "../Fallback.js"
 import * as Runtime from "../internal/runtime.js"
-import { TransferDestinationAssistant, type TransferDestinationAssistantEncoded } from "./TransferDestinationAssistant.js"
+import { 
+  TransferDestinationAssistant,
+  type TransferDestinationAssistantEncoded
+ } from "./TransferDestinationAssistant.js"
 import { TransferDestinationNumber, type TransferDestinationNumberEncoded } from "./TransferDestinationNumber.js"
 import { TransferDestinationSip, type TransferDestinationSipEncoded } from "./TransferDestinationSip.js"
 import { TransferDestinationStep, type TransferDestinationStepEncoded } from "./TransferDestinationStep.js"
@@ -57,7 +60,8 @@ export interface ServerMessageResponseTransferDestinationRequestEncoded {
 /**
  * The `ServerMessageResponseTransferDestinationRequest` shape of the Vapi API.
  *
- * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
+ * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode
+ * to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0
  * @category schemas

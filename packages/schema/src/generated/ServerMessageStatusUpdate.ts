@@ -233,7 +233,9 @@ export interface ServerMessageStatusUpdate {
    * These are the conversation messages of the call. This is only sent if the status is "forwarding".
    */
   readonly messages?:
-    | ReadonlyArray<UserMessage | SystemMessage | BotMessage | ToolCallMessage | ToolCallResultMessage | Fallback.UnknownMember>
+    | ReadonlyArray<
+        UserMessage | SystemMessage | BotMessage | ToolCallMessage | ToolCallResultMessage | Fallback.UnknownMember
+      >
     | undefined
   /**
    * These are the conversation messages of the call. This is only sent if the status is "forwarding".
@@ -311,7 +313,14 @@ export interface ServerMessageStatusUpdateEncoded {
   readonly status: string
   readonly endedReason?: string | undefined
   readonly messages?:
-    | ReadonlyArray<UserMessageEncoded | SystemMessageEncoded | BotMessageEncoded | ToolCallMessageEncoded | ToolCallResultMessageEncoded | Fallback.UnknownMemberEncoded>
+    | ReadonlyArray<
+          | UserMessageEncoded
+          | SystemMessageEncoded
+          | BotMessageEncoded
+          | ToolCallMessageEncoded
+          | ToolCallResultMessageEncoded
+          | Fallback.UnknownMemberEncoded
+      >
     | undefined
   readonly messagesOpenAIFormatted?: ReadonlyArray<OpenAIMessageEncoded> | undefined
   readonly destination?:
@@ -331,7 +340,8 @@ export interface ServerMessageStatusUpdateEncoded {
 /**
  * The `ServerMessageStatusUpdate` shape of the Vapi API.
  *
- * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
+ * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode
+ * to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0
  * @category schemas

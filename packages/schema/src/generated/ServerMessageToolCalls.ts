@@ -50,7 +50,9 @@ export interface ServerMessageToolCalls {
   /**
    * This is the list of tools calls that the model is requesting along with the original tool configuration.
    */
-  readonly toolWithToolCallList: ReadonlyArray<FunctionToolWithToolCall | GhlToolWithToolCall | MakeToolWithToolCall | Fallback.UnknownMember>
+  readonly toolWithToolCallList: ReadonlyArray<
+    FunctionToolWithToolCall | GhlToolWithToolCall | MakeToolWithToolCall | Fallback.UnknownMember
+  >
   /**
    * This is the ISO-8601 formatted timestamp of when the message was sent.
    */
@@ -110,7 +112,12 @@ export interface ServerMessageToolCallsEncoded {
     | Fallback.UnknownMemberEncoded
     | undefined
   readonly type?: "tool-calls" | undefined
-  readonly toolWithToolCallList: ReadonlyArray<FunctionToolWithToolCallEncoded | GhlToolWithToolCallEncoded | MakeToolWithToolCallEncoded | Fallback.UnknownMemberEncoded>
+  readonly toolWithToolCallList: ReadonlyArray<
+      | FunctionToolWithToolCallEncoded
+      | GhlToolWithToolCallEncoded
+      | MakeToolWithToolCallEncoded
+      | Fallback.UnknownMemberEncoded
+  >
   readonly timestamp?: string | undefined
   readonly artifact?: ArtifactEncoded | undefined
   readonly assistant?: CreateAssistantDTOEncoded | undefined
@@ -122,7 +129,8 @@ export interface ServerMessageToolCallsEncoded {
 /**
  * The `ServerMessageToolCalls` shape of the Vapi API.
  *
- * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
+ * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode
+ * to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0
  * @category schemas

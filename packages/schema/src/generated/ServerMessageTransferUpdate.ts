@@ -17,7 +17,10 @@ import { CreateCustomerDTO, type CreateCustomerDTOEncoded } from "./CreateCustom
 import { CreateTwilioPhoneNumberDTO, type CreateTwilioPhoneNumberDTOEncoded } from "./CreateTwilioPhoneNumberDTO.js"
 import { CreateVapiPhoneNumberDTO, type CreateVapiPhoneNumberDTOEncoded } from "./CreateVapiPhoneNumberDTO.js"
 import { CreateVonagePhoneNumberDTO, type CreateVonagePhoneNumberDTOEncoded } from "./CreateVonagePhoneNumberDTO.js"
-import { TransferDestinationAssistant, type TransferDestinationAssistantEncoded } from "./TransferDestinationAssistant.js"
+import { 
+  TransferDestinationAssistant,
+  type TransferDestinationAssistantEncoded
+ } from "./TransferDestinationAssistant.js"
 import { TransferDestinationNumber, type TransferDestinationNumberEncoded } from "./TransferDestinationNumber.js"
 import { TransferDestinationSip, type TransferDestinationSipEncoded } from "./TransferDestinationSip.js"
 import { TransferDestinationStep, type TransferDestinationStepEncoded } from "./TransferDestinationStep.js"
@@ -139,7 +142,8 @@ export interface ServerMessageTransferUpdateEncoded {
 /**
  * The `ServerMessageTransferUpdate` shape of the Vapi API.
  *
- * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
+ * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode
+ * to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0
  * @category schemas

@@ -7,7 +7,10 @@
  */
 
 import * as Schema from "effect/Schema"
-import { SipTrunkOutboundSipRegisterPlan, type SipTrunkOutboundSipRegisterPlanEncoded } from "./SipTrunkOutboundSipRegisterPlan.js"
+import { 
+  SipTrunkOutboundSipRegisterPlan,
+  type SipTrunkOutboundSipRegisterPlanEncoded
+ } from "./SipTrunkOutboundSipRegisterPlan.js"
 
 /**
  * The `SipTrunkOutboundAuthenticationPlan` shape of the Vapi API.
@@ -42,7 +45,8 @@ export interface SipTrunkOutboundAuthenticationPlanEncoded {
 /**
  * The `SipTrunkOutboundAuthenticationPlan` shape of the Vapi API.
  *
- * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
+ * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode
+ * to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0
  * @category schemas

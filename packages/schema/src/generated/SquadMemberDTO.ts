@@ -9,7 +9,11 @@
 import * as Schema from "effect/Schema"
 import { AssistantOverrides, type AssistantOverridesEncoded, AssistantOverridesStrict } from "./AssistantOverrides.js"
 import { CreateAssistantDTO, type CreateAssistantDTOEncoded, CreateAssistantDTOStrict } from "./CreateAssistantDTO.js"
-import { TransferDestinationAssistant, type TransferDestinationAssistantEncoded, TransferDestinationAssistantStrict } from "./TransferDestinationAssistant.js"
+import { 
+  TransferDestinationAssistant,
+  type TransferDestinationAssistantEncoded,
+  TransferDestinationAssistantStrict
+ } from "./TransferDestinationAssistant.js"
 
 /**
  * The `SquadMemberDTO` shape of the Vapi API.
@@ -54,7 +58,8 @@ export interface SquadMemberDTOEncoded {
 /**
  * The `SquadMemberDTO` shape of the Vapi API.
  *
- * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
+ * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode
+ * to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0
  * @category schemas
@@ -69,7 +74,8 @@ export const SquadMemberDTO: Schema.Schema<SquadMemberDTO, SquadMemberDTOEncoded
 /**
  * The strict variant of {@link SquadMemberDTO}, for requests.
  *
- * Strict, for requests: only the documented enum values and union members pass, and the document's constraints (length, range, pattern) are checked.
+ * Strict, for requests: only the documented enum values and union members pass, and the document's
+ * constraints (length, range, pattern) are checked.
  *
  * @since 0.1.0
  * @category schemas

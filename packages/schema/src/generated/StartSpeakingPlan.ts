@@ -8,7 +8,11 @@
 
 import * as Schema from "effect/Schema"
 import * as Runtime from "../internal/runtime.js"
-import { TranscriptionEndpointingPlan, type TranscriptionEndpointingPlanEncoded, TranscriptionEndpointingPlanStrict } from "./TranscriptionEndpointingPlan.js"
+import { 
+  TranscriptionEndpointingPlan,
+  type TranscriptionEndpointingPlanEncoded,
+  TranscriptionEndpointingPlanStrict
+ } from "./TranscriptionEndpointingPlan.js"
 
 /**
  * The `StartSpeakingPlan` shape of the Vapi API.
@@ -65,7 +69,8 @@ export interface StartSpeakingPlanEncoded {
 /**
  * The `StartSpeakingPlan` shape of the Vapi API.
  *
- * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
+ * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode
+ * to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0
  * @category schemas
@@ -79,7 +84,8 @@ export const StartSpeakingPlan: Schema.Schema<StartSpeakingPlan, StartSpeakingPl
 /**
  * The strict variant of {@link StartSpeakingPlan}, for requests.
  *
- * Strict, for requests: only the documented enum values and union members pass, and the document's constraints (length, range, pattern) are checked.
+ * Strict, for requests: only the documented enum values and union members pass, and the document's
+ * constraints (length, range, pattern) are checked.
  *
  * @since 0.1.0
  * @category schemas

@@ -69,7 +69,8 @@ export interface StopSpeakingPlanEncoded {
 /**
  * The `StopSpeakingPlan` shape of the Vapi API.
  *
- * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
+ * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode
+ * to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0
  * @category schemas
@@ -83,7 +84,8 @@ export const StopSpeakingPlan: Schema.Schema<StopSpeakingPlan, StopSpeakingPlanE
 /**
  * The strict variant of {@link StopSpeakingPlan}, for requests.
  *
- * Strict, for requests: only the documented enum values and union members pass, and the document's constraints (length, range, pattern) are checked.
+ * Strict, for requests: only the documented enum values and union members pass, and the document's
+ * constraints (length, range, pattern) are checked.
  *
  * @since 0.1.0
  * @category schemas

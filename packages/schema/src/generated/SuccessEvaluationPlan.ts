@@ -104,7 +104,8 @@ export interface SuccessEvaluationPlanEncoded {
 /**
  * The `SuccessEvaluationPlan` shape of the Vapi API.
  *
- * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
+ * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode
+ * to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0
  * @category schemas
@@ -130,7 +131,8 @@ export const SuccessEvaluationPlan: Schema.Schema<SuccessEvaluationPlan, Success
 /**
  * The strict variant of {@link SuccessEvaluationPlan}, for requests.
  *
- * Strict, for requests: only the documented enum values and union members pass, and the document's constraints (length, range, pattern) are checked.
+ * Strict, for requests: only the documented enum values and union members pass, and the document's
+ * constraints (length, range, pattern) are checked.
  *
  * @since 0.1.0
  * @category schemas

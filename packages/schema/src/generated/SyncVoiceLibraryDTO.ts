@@ -21,7 +21,19 @@ export interface SyncVoiceLibraryDTO {
    * List of providers you want to sync.
    */
   readonly providers?:
-    | ReadonlyArray<"11labs" | "azure" | "cartesia" | "custom-voice" | "deepgram" | "lmnt" | "neets" | "openai" | "playht" | "rime-ai" | Fallback.UnknownEnum>
+    | ReadonlyArray<
+          | "11labs"
+          | "azure"
+          | "cartesia"
+          | "custom-voice"
+          | "deepgram"
+          | "lmnt"
+          | "neets"
+          | "openai"
+          | "playht"
+          | "rime-ai"
+          | Fallback.UnknownEnum
+      >
     | undefined
 }
 
@@ -38,7 +50,8 @@ export interface SyncVoiceLibraryDTOEncoded {
 /**
  * The `SyncVoiceLibraryDTO` shape of the Vapi API.
  *
- * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
+ * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode
+ * to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0
  * @category schemas

@@ -148,7 +148,8 @@ export interface TalkscriberTranscriberEncoded {
 /**
  * The `TalkscriberTranscriber` shape of the Vapi API.
  *
- * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
+ * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode
+ * to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0
  * @category schemas
@@ -265,7 +266,8 @@ export const TalkscriberTranscriber: Schema.Schema<TalkscriberTranscriber, Talks
 /**
  * The strict variant of {@link TalkscriberTranscriber}, for requests.
  *
- * Strict, for requests: only the documented enum values and union members pass, and the document's constraints (length, range, pattern) are checked.
+ * Strict, for requests: only the documented enum values and union members pass, and the document's
+ * constraints (length, range, pattern) are checked.
  *
  * @since 0.1.0
  * @category schemas

@@ -71,7 +71,8 @@ export interface TimeRangeEncoded {
 /**
  * The `TimeRange` shape of the Vapi API.
  *
- * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
+ * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode
+ * to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0
  * @category schemas
@@ -88,7 +89,8 @@ export const TimeRange: Schema.Schema<TimeRange, TimeRangeEncoded> = Schema.Stru
 /**
  * The strict variant of {@link TimeRange}, for requests.
  *
- * Strict, for requests: only the documented enum values and union members pass, and the document's constraints (length, range, pattern) are checked.
+ * Strict, for requests: only the documented enum values and union members pass, and the document's
+ * constraints (length, range, pattern) are checked.
  *
  * @since 0.1.0
  * @category schemas

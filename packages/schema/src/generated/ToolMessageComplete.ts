@@ -83,7 +83,8 @@ export interface ToolMessageCompleteEncoded {
 /**
  * The `ToolMessageComplete` shape of the Vapi API.
  *
- * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
+ * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode
+ * to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0
  * @category schemas
@@ -99,7 +100,8 @@ export const ToolMessageComplete: Schema.Schema<ToolMessageComplete, ToolMessage
 /**
  * The strict variant of {@link ToolMessageComplete}, for requests.
  *
- * Strict, for requests: only the documented enum values and union members pass, and the document's constraints (length, range, pattern) are checked.
+ * Strict, for requests: only the documented enum values and union members pass, and the document's
+ * constraints (length, range, pattern) are checked.
  *
  * @since 0.1.0
  * @category schemas

@@ -57,7 +57,8 @@ export interface ToolMessageDelayedEncoded {
 /**
  * The `ToolMessageDelayed` shape of the Vapi API.
  *
- * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
+ * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode
+ * to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0
  * @category schemas
@@ -72,7 +73,8 @@ export const ToolMessageDelayed: Schema.Schema<ToolMessageDelayed, ToolMessageDe
 /**
  * The strict variant of {@link ToolMessageDelayed}, for requests.
  *
- * Strict, for requests: only the documented enum values and union members pass, and the document's constraints (length, range, pattern) are checked.
+ * Strict, for requests: only the documented enum values and union members pass, and the document's
+ * constraints (length, range, pattern) are checked.
  *
  * @since 0.1.0
  * @category schemas

@@ -58,7 +58,8 @@ export interface ToolMessageFailedEncoded {
 /**
  * The `ToolMessageFailed` shape of the Vapi API.
  *
- * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
+ * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode
+ * to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0
  * @category schemas
@@ -73,7 +74,8 @@ export const ToolMessageFailed: Schema.Schema<ToolMessageFailed, ToolMessageFail
 /**
  * The strict variant of {@link ToolMessageFailed}, for requests.
  *
- * Strict, for requests: only the documented enum values and union members pass, and the document's constraints (length, range, pattern) are checked.
+ * Strict, for requests: only the documented enum values and union members pass, and the document's
+ * constraints (length, range, pattern) are checked.
  *
  * @since 0.1.0
  * @category schemas

@@ -68,7 +68,8 @@ export interface TranscriptPlanEncoded {
 /**
  * The `TranscriptPlan` shape of the Vapi API.
  *
- * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
+ * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode
+ * to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0
  * @category schemas
@@ -82,7 +83,8 @@ export const TranscriptPlan: Schema.Schema<TranscriptPlan, TranscriptPlanEncoded
 /**
  * The strict variant of {@link TranscriptPlan}, for requests.
  *
- * Strict, for requests: only the documented enum values and union members pass, and the document's constraints (length, range, pattern) are checked.
+ * Strict, for requests: only the documented enum values and union members pass, and the document's
+ * constraints (length, range, pattern) are checked.
  *
  * @since 0.1.0
  * @category schemas

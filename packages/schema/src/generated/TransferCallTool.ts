@@ -15,7 +15,10 @@ import { ToolMessageComplete, type ToolMessageCompleteEncoded } from "./ToolMess
 import { ToolMessageDelayed, type ToolMessageDelayedEncoded } from "./ToolMessageDelayed.js"
 import { ToolMessageFailed, type ToolMessageFailedEncoded } from "./ToolMessageFailed.js"
 import { ToolMessageStart, type ToolMessageStartEncoded } from "./ToolMessageStart.js"
-import { TransferDestinationAssistant, type TransferDestinationAssistantEncoded } from "./TransferDestinationAssistant.js"
+import { 
+  TransferDestinationAssistant,
+  type TransferDestinationAssistantEncoded
+ } from "./TransferDestinationAssistant.js"
 import { TransferDestinationNumber, type TransferDestinationNumberEncoded } from "./TransferDestinationNumber.js"
 import { TransferDestinationSip, type TransferDestinationSipEncoded } from "./TransferDestinationSip.js"
 import { TransferDestinationStep, type TransferDestinationStepEncoded } from "./TransferDestinationStep.js"
@@ -43,14 +46,22 @@ export interface TransferCallTool {
    * For some tools, this is auto-filled based on special fields like `tool.destinations`. For others like the function tool, these can be custom configured.
    */
   readonly messages?:
-    | ReadonlyArray<ToolMessageStart | ToolMessageComplete | ToolMessageFailed | ToolMessageDelayed | Fallback.UnknownMember>
+    | ReadonlyArray<
+        ToolMessageStart | ToolMessageComplete | ToolMessageFailed | ToolMessageDelayed | Fallback.UnknownMember
+      >
     | undefined
   readonly type: "transferCall"
   /**
    * These are the destinations that the call can be transferred to. If no destinations are provided, server.url will be used to get the transfer destination once the tool is called.
    */
   readonly destinations?:
-    | ReadonlyArray<TransferDestinationAssistant | TransferDestinationStep | TransferDestinationNumber | TransferDestinationSip | Fallback.UnknownMember>
+    | ReadonlyArray<
+          | TransferDestinationAssistant
+          | TransferDestinationStep
+          | TransferDestinationNumber
+          | TransferDestinationSip
+          | Fallback.UnknownMember
+      >
     | undefined
   /**
    * This is the unique identifier for the tool.
@@ -95,11 +106,23 @@ export interface TransferCallTool {
 export interface TransferCallToolEncoded {
   readonly async?: boolean | undefined
   readonly messages?:
-    | ReadonlyArray<ToolMessageStartEncoded | ToolMessageCompleteEncoded | ToolMessageFailedEncoded | ToolMessageDelayedEncoded | Fallback.UnknownMemberEncoded>
+    | ReadonlyArray<
+          | ToolMessageStartEncoded
+          | ToolMessageCompleteEncoded
+          | ToolMessageFailedEncoded
+          | ToolMessageDelayedEncoded
+          | Fallback.UnknownMemberEncoded
+      >
     | undefined
   readonly type: "transferCall"
   readonly destinations?:
-    | ReadonlyArray<TransferDestinationAssistantEncoded | TransferDestinationStepEncoded | TransferDestinationNumberEncoded | TransferDestinationSipEncoded | Fallback.UnknownMemberEncoded>
+    | ReadonlyArray<
+          | TransferDestinationAssistantEncoded
+          | TransferDestinationStepEncoded
+          | TransferDestinationNumberEncoded
+          | TransferDestinationSipEncoded
+          | Fallback.UnknownMemberEncoded
+      >
     | undefined
   readonly id: string
   readonly orgId: string
@@ -112,7 +135,8 @@ export interface TransferCallToolEncoded {
 /**
  * The `TransferCallTool` shape of the Vapi API.
  *
- * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
+ * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode
+ * to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0
  * @category schemas

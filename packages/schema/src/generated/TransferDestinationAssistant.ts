@@ -100,7 +100,8 @@ export interface TransferDestinationAssistantEncoded {
 /**
  * The `TransferDestinationAssistant` shape of the Vapi API.
  *
- * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
+ * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode
+ * to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0
  * @category schemas
@@ -116,7 +117,8 @@ export const TransferDestinationAssistant: Schema.Schema<TransferDestinationAssi
 /**
  * The strict variant of {@link TransferDestinationAssistant}, for requests.
  *
- * Strict, for requests: only the documented enum values and union members pass, and the document's constraints (length, range, pattern) are checked.
+ * Strict, for requests: only the documented enum values and union members pass, and the document's
+ * constraints (length, range, pattern) are checked.
  *
  * @since 0.1.0
  * @category schemas

@@ -82,7 +82,8 @@ export interface TransferDestinationNumberEncoded {
 /**
  * The `TransferDestinationNumber` shape of the Vapi API.
  *
- * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
+ * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode
+ * to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0
  * @category schemas
@@ -100,7 +101,8 @@ export const TransferDestinationNumber: Schema.Schema<TransferDestinationNumber,
 /**
  * The strict variant of {@link TransferDestinationNumber}, for requests.
  *
- * Strict, for requests: only the documented enum values and union members pass, and the document's constraints (length, range, pattern) are checked.
+ * Strict, for requests: only the documented enum values and union members pass, and the document's
+ * constraints (length, range, pattern) are checked.
  *
  * @since 0.1.0
  * @category schemas

@@ -50,7 +50,8 @@ export interface TransferDestinationSipEncoded {
 /**
  * The `TransferDestinationSip` shape of the Vapi API.
  *
- * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
+ * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode
+ * to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0
  * @category schemas
@@ -65,7 +66,8 @@ export const TransferDestinationSip: Schema.Schema<TransferDestinationSip, Trans
 /**
  * The strict variant of {@link TransferDestinationSip}, for requests.
  *
- * Strict, for requests: only the documented enum values and union members pass, and the document's constraints (length, range, pattern) are checked.
+ * Strict, for requests: only the documented enum values and union members pass, and the document's
+ * constraints (length, range, pattern) are checked.
  *
  * @since 0.1.0
  * @category schemas

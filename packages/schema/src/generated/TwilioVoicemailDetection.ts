@@ -27,7 +27,16 @@ export interface TwilioVoicemailDetection {
    * @default {Array} ['machine_end_beep', 'machine_end_silence']
    */
   readonly voicemailDetectionTypes?:
-    | ReadonlyArray<"machine_start" | "human" | "fax" | "unknown" | "machine_end_beep" | "machine_end_silence" | "machine_end_other" | Fallback.UnknownEnum>
+    | ReadonlyArray<
+          | "machine_start"
+          | "human"
+          | "fax"
+          | "unknown"
+          | "machine_end_beep"
+          | "machine_end_silence"
+          | "machine_end_other"
+          | Fallback.UnknownEnum
+      >
     | undefined
   /**
    * This sets whether the assistant should detect voicemail. Defaults to true.
@@ -106,7 +115,8 @@ export interface TwilioVoicemailDetectionEncoded {
 /**
  * The `TwilioVoicemailDetection` shape of the Vapi API.
  *
- * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
+ * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode
+ * to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0
  * @category schemas
@@ -136,7 +146,8 @@ export const TwilioVoicemailDetection: Schema.Schema<TwilioVoicemailDetection, T
 /**
  * The strict variant of {@link TwilioVoicemailDetection}, for requests.
  *
- * Strict, for requests: only the documented enum values and union members pass, and the document's constraints (length, range, pattern) are checked.
+ * Strict, for requests: only the documented enum values and union members pass, and the document's
+ * constraints (length, range, pattern) are checked.
  *
  * @since 0.1.0
  * @category schemas

@@ -16,7 +16,11 @@ import { type AzureVoice, type AzureVoiceEncoded, AzureVoiceStrict } from "./Azu
 import { type CartesiaVoice, type CartesiaVoiceEncoded, CartesiaVoiceStrict } from "./CartesiaVoice.js"
 import { type CustomLLMModel, type CustomLLMModelEncoded, CustomLLMModelStrict } from "./CustomLLMModel.js"
 import { type DeepInfraModel, type DeepInfraModelEncoded, DeepInfraModelStrict } from "./DeepInfraModel.js"
-import { type DeepgramTranscriber, type DeepgramTranscriberEncoded, DeepgramTranscriberStrict } from "./DeepgramTranscriber.js"
+import { 
+  type DeepgramTranscriber,
+  type DeepgramTranscriberEncoded,
+  DeepgramTranscriberStrict
+ } from "./DeepgramTranscriber.js"
 import { type DeepgramVoice, type DeepgramVoiceEncoded, DeepgramVoiceStrict } from "./DeepgramVoice.js"
 import { type ElevenLabsVoice, type ElevenLabsVoiceEncoded, ElevenLabsVoiceStrict } from "./ElevenLabsVoice.js"
 import { type GladiaTranscriber, type GladiaTranscriberEncoded, GladiaTranscriberStrict } from "./GladiaTranscriber.js"
@@ -33,14 +37,22 @@ import { type PlayHTVoice, type PlayHTVoiceEncoded, PlayHTVoiceStrict } from "./
 import { type RimeAIVoice, type RimeAIVoiceEncoded, RimeAIVoiceStrict } from "./RimeAIVoice.js"
 import { type StartSpeakingPlan, type StartSpeakingPlanEncoded, StartSpeakingPlanStrict } from "./StartSpeakingPlan.js"
 import { type StopSpeakingPlan, type StopSpeakingPlanEncoded, StopSpeakingPlanStrict } from "./StopSpeakingPlan.js"
-import { type TalkscriberTranscriber, type TalkscriberTranscriberEncoded, TalkscriberTranscriberStrict } from "./TalkscriberTranscriber.js"
+import { 
+  type TalkscriberTranscriber,
+  type TalkscriberTranscriberEncoded,
+  TalkscriberTranscriberStrict
+ } from "./TalkscriberTranscriber.js"
 import { type TogetherAIModel, type TogetherAIModelEncoded, TogetherAIModelStrict } from "./TogetherAIModel.js"
 import { 
   type TransportConfigurationTwilio,
   type TransportConfigurationTwilioEncoded,
   TransportConfigurationTwilioStrict
  } from "./TransportConfigurationTwilio.js"
-import { type TwilioVoicemailDetection, type TwilioVoicemailDetectionEncoded, TwilioVoicemailDetectionStrict } from "./TwilioVoicemailDetection.js"
+import { 
+  type TwilioVoicemailDetection,
+  type TwilioVoicemailDetectionEncoded,
+  TwilioVoicemailDetectionStrict
+ } from "./TwilioVoicemailDetection.js"
 import { type VapiModel, type VapiModelEncoded, VapiModelStrict } from "./VapiModel.js"
 
 /**
@@ -108,13 +120,44 @@ export interface UpdateAssistantDTO {
    * These are the messages that will be sent to your Client SDKs. Default is conversation-update,function-call,hang,model-output,speech-update,status-update,transcript,tool-calls,user-interrupted,voice-input. You can check the shape of the messages in ClientMessage schema.
    */
   readonly clientMessages?:
-    | ReadonlyArray<"conversation-update" | "function-call" | "function-call-result" | "hang" | "language-changed" | "metadata" | "model-output" | "speech-update" | "status-update" | "transcript" | "tool-calls" | "tool-calls-result" | "user-interrupted" | "voice-input">
+    | ReadonlyArray<
+          | "conversation-update"
+          | "function-call"
+          | "function-call-result"
+          | "hang"
+          | "language-changed"
+          | "metadata"
+          | "model-output"
+          | "speech-update"
+          | "status-update"
+          | "transcript"
+          | "tool-calls"
+          | "tool-calls-result"
+          | "user-interrupted"
+          | "voice-input"
+      >
     | undefined
   /**
    * These are the messages that will be sent to your Server URL. Default is conversation-update,end-of-call-report,function-call,hang,speech-update,status-update,tool-calls,transfer-destination-request,user-interrupted. You can check the shape of the messages in ServerMessage schema.
    */
   readonly serverMessages?:
-    | ReadonlyArray<"conversation-update" | "end-of-call-report" | "function-call" | "hang" | "language-changed" | "model-output" | "phone-call-control" | "speech-update" | "status-update" | "transcript" | "tool-calls" | "transfer-destination-request" | "transfer-update" | "user-interrupted" | "voice-input">
+    | ReadonlyArray<
+          | "conversation-update"
+          | "end-of-call-report"
+          | "function-call"
+          | "hang"
+          | "language-changed"
+          | "model-output"
+          | "phone-call-control"
+          | "speech-update"
+          | "status-update"
+          | "transcript"
+          | "tool-calls"
+          | "transfer-destination-request"
+          | "transfer-update"
+          | "user-interrupted"
+          | "voice-input"
+      >
     | undefined
   /**
    * How many seconds of silence to wait before ending the call. Defaults to 30.
@@ -306,10 +349,41 @@ export interface UpdateAssistantDTOEncoded {
     | undefined
   readonly hipaaEnabled?: boolean | undefined
   readonly clientMessages?:
-    | ReadonlyArray<"conversation-update" | "function-call" | "function-call-result" | "hang" | "language-changed" | "metadata" | "model-output" | "speech-update" | "status-update" | "transcript" | "tool-calls" | "tool-calls-result" | "user-interrupted" | "voice-input">
+    | ReadonlyArray<
+          | "conversation-update"
+          | "function-call"
+          | "function-call-result"
+          | "hang"
+          | "language-changed"
+          | "metadata"
+          | "model-output"
+          | "speech-update"
+          | "status-update"
+          | "transcript"
+          | "tool-calls"
+          | "tool-calls-result"
+          | "user-interrupted"
+          | "voice-input"
+      >
     | undefined
   readonly serverMessages?:
-    | ReadonlyArray<"conversation-update" | "end-of-call-report" | "function-call" | "hang" | "language-changed" | "model-output" | "phone-call-control" | "speech-update" | "status-update" | "transcript" | "tool-calls" | "transfer-destination-request" | "transfer-update" | "user-interrupted" | "voice-input">
+    | ReadonlyArray<
+          | "conversation-update"
+          | "end-of-call-report"
+          | "function-call"
+          | "hang"
+          | "language-changed"
+          | "model-output"
+          | "phone-call-control"
+          | "speech-update"
+          | "status-update"
+          | "transcript"
+          | "tool-calls"
+          | "transfer-destination-request"
+          | "transfer-update"
+          | "user-interrupted"
+          | "voice-input"
+      >
     | undefined
   readonly silenceTimeoutSeconds?: number | undefined
   readonly maxDurationSeconds?: number | undefined
@@ -339,7 +413,8 @@ export interface UpdateAssistantDTOEncoded {
 /**
  * The `UpdateAssistantDTO` shape of the Vapi API.
  *
- * Strict, for requests: only the documented enum values and union members pass, and the document's constraints (length, range, pattern) are checked.
+ * Strict, for requests: only the documented enum values and union members pass, and the document's
+ * constraints (length, range, pattern) are checked.
  *
  * @since 0.1.0
  * @category schemas

@@ -35,7 +35,17 @@ export interface UpdateAzureOpenAICredentialDTO {
     | "westus"
     | "westus3"
     | Fallback.UnknownEnum
-  readonly models: ReadonlyArray<"gpt-4o-mini-2024-07-18" | "gpt-4o-2024-05-13" | "gpt-4-turbo-2024-04-09" | "gpt-4-0125-preview" | "gpt-4-1106-preview" | "gpt-4-0613" | "gpt-35-turbo-0125" | "gpt-35-turbo-1106" | Fallback.UnknownEnum>
+  readonly models: ReadonlyArray<
+      | "gpt-4o-mini-2024-07-18"
+      | "gpt-4o-2024-05-13"
+      | "gpt-4-turbo-2024-04-09"
+      | "gpt-4-0125-preview"
+      | "gpt-4-1106-preview"
+      | "gpt-4-0613"
+      | "gpt-35-turbo-0125"
+      | "gpt-35-turbo-1106"
+      | Fallback.UnknownEnum
+  >
   /**
    * This is not returned in the API.
    */
@@ -60,7 +70,8 @@ export interface UpdateAzureOpenAICredentialDTOEncoded {
 /**
  * The `UpdateAzureOpenAICredentialDTO` shape of the Vapi API.
  *
- * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
+ * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode
+ * to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0
  * @category schemas

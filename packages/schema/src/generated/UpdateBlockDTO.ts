@@ -7,16 +7,36 @@
  */
 
 import * as Schema from "effect/Schema"
-import { type BlockCompleteMessage, type BlockCompleteMessageEncoded, BlockCompleteMessageStrict } from "./BlockCompleteMessage.js"
+import { 
+  type BlockCompleteMessage,
+  type BlockCompleteMessageEncoded,
+  BlockCompleteMessageStrict
+ } from "./BlockCompleteMessage.js"
 import { type BlockStartMessage, type BlockStartMessageEncoded, BlockStartMessageStrict } from "./BlockStartMessage.js"
 import { type CallbackStep, type CallbackStepEncoded, CallbackStepStrict } from "./CallbackStep.js"
 import { type CreateDtmfToolDTO, type CreateDtmfToolDTOEncoded, CreateDtmfToolDTOStrict } from "./CreateDtmfToolDTO.js"
-import { type CreateEndCallToolDTO, type CreateEndCallToolDTOEncoded, CreateEndCallToolDTOStrict } from "./CreateEndCallToolDTO.js"
-import { type CreateFunctionToolDTO, type CreateFunctionToolDTOEncoded, CreateFunctionToolDTOStrict } from "./CreateFunctionToolDTO.js"
+import { 
+  type CreateEndCallToolDTO,
+  type CreateEndCallToolDTOEncoded,
+  CreateEndCallToolDTOStrict
+ } from "./CreateEndCallToolDTO.js"
+import { 
+  type CreateFunctionToolDTO,
+  type CreateFunctionToolDTOEncoded,
+  CreateFunctionToolDTOStrict
+ } from "./CreateFunctionToolDTO.js"
 import { type CreateGhlToolDTO, type CreateGhlToolDTOEncoded, CreateGhlToolDTOStrict } from "./CreateGhlToolDTO.js"
 import { type CreateMakeToolDTO, type CreateMakeToolDTOEncoded, CreateMakeToolDTOStrict } from "./CreateMakeToolDTO.js"
-import { type CreateTransferCallToolDTO, type CreateTransferCallToolDTOEncoded, CreateTransferCallToolDTOStrict } from "./CreateTransferCallToolDTO.js"
-import { type CreateVoicemailToolDTO, type CreateVoicemailToolDTOEncoded, CreateVoicemailToolDTOStrict } from "./CreateVoicemailToolDTO.js"
+import { 
+  type CreateTransferCallToolDTO,
+  type CreateTransferCallToolDTOEncoded,
+  CreateTransferCallToolDTOStrict
+ } from "./CreateTransferCallToolDTO.js"
+import { 
+  type CreateVoicemailToolDTO,
+  type CreateVoicemailToolDTOEncoded,
+  CreateVoicemailToolDTOStrict
+ } from "./CreateVoicemailToolDTO.js"
 import { type HandoffStep, type HandoffStepEncoded, HandoffStepStrict } from "./HandoffStep.js"
 import { type JsonSchema, type JsonSchemaEncoded, JsonSchemaStrict } from "./JsonSchema.js"
 
@@ -128,7 +148,8 @@ export interface UpdateBlockDTOEncoded {
 /**
  * The `UpdateBlockDTO` shape of the Vapi API.
  *
- * Strict, for requests: only the documented enum values and union members pass, and the document's constraints (length, range, pattern) are checked.
+ * Strict, for requests: only the documented enum values and union members pass, and the document's
+ * constraints (length, range, pattern) are checked.
  *
  * @since 0.1.0
  * @category schemas

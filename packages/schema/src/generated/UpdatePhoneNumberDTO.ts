@@ -7,8 +7,16 @@
  */
 
 import * as Schema from "effect/Schema"
-import { type TransferDestinationNumber, type TransferDestinationNumberEncoded, TransferDestinationNumberStrict } from "./TransferDestinationNumber.js"
-import { type TransferDestinationSip, type TransferDestinationSipEncoded, TransferDestinationSipStrict } from "./TransferDestinationSip.js"
+import { 
+  type TransferDestinationNumber,
+  type TransferDestinationNumberEncoded,
+  TransferDestinationNumberStrict
+ } from "./TransferDestinationNumber.js"
+import { 
+  type TransferDestinationSip,
+  type TransferDestinationSipEncoded,
+  TransferDestinationSipStrict
+ } from "./TransferDestinationSip.js"
 
 /**
  * The `UpdatePhoneNumberDTO` shape of the Vapi API.
@@ -76,7 +84,8 @@ export interface UpdatePhoneNumberDTOEncoded {
 /**
  * The `UpdatePhoneNumberDTO` shape of the Vapi API.
  *
- * Strict, for requests: only the documented enum values and union members pass, and the document's constraints (length, range, pattern) are checked.
+ * Strict, for requests: only the documented enum values and union members pass, and the document's
+ * constraints (length, range, pattern) are checked.
  *
  * @since 0.1.0
  * @category schemas

@@ -7,7 +7,11 @@
  */
 
 import * as Schema from "effect/Schema"
-import { type AssistantOverrides, type AssistantOverridesEncoded, AssistantOverridesStrict } from "./AssistantOverrides.js"
+import { 
+  type AssistantOverrides,
+  type AssistantOverridesEncoded,
+  AssistantOverridesStrict
+ } from "./AssistantOverrides.js"
 import { type SquadMemberDTO, type SquadMemberDTOEncoded, SquadMemberDTOStrict } from "./SquadMemberDTO.js"
 
 /**
@@ -50,7 +54,8 @@ export interface UpdateSquadDTOEncoded {
 /**
  * The `UpdateSquadDTO` shape of the Vapi API.
  *
- * Strict, for requests: only the documented enum values and union members pass, and the document's constraints (length, range, pattern) are checked.
+ * Strict, for requests: only the documented enum values and union members pass, and the document's
+ * constraints (length, range, pattern) are checked.
  *
  * @since 0.1.0
  * @category schemas

@@ -9,8 +9,16 @@
 import * as Schema from "effect/Schema"
 import { type OpenAIFunction, type OpenAIFunctionEncoded, OpenAIFunctionStrict } from "./OpenAIFunction.js"
 import { type Server, type ServerEncoded, ServerStrict } from "./Server.js"
-import { type ToolMessageComplete, type ToolMessageCompleteEncoded, ToolMessageCompleteStrict } from "./ToolMessageComplete.js"
-import { type ToolMessageDelayed, type ToolMessageDelayedEncoded, ToolMessageDelayedStrict } from "./ToolMessageDelayed.js"
+import { 
+  type ToolMessageComplete,
+  type ToolMessageCompleteEncoded,
+  ToolMessageCompleteStrict
+ } from "./ToolMessageComplete.js"
+import { 
+  type ToolMessageDelayed,
+  type ToolMessageDelayedEncoded,
+  ToolMessageDelayedStrict
+ } from "./ToolMessageDelayed.js"
 import { type ToolMessageFailed, type ToolMessageFailedEncoded, ToolMessageFailedStrict } from "./ToolMessageFailed.js"
 import { type ToolMessageStart, type ToolMessageStartEncoded, ToolMessageStartStrict } from "./ToolMessageStart.js"
 
@@ -66,7 +74,9 @@ export interface UpdateToolDTO {
 export interface UpdateToolDTOEncoded {
   readonly async?: boolean | undefined
   readonly messages?:
-    | ReadonlyArray<ToolMessageStartEncoded | ToolMessageCompleteEncoded | ToolMessageFailedEncoded | ToolMessageDelayedEncoded>
+    | ReadonlyArray<
+        ToolMessageStartEncoded | ToolMessageCompleteEncoded | ToolMessageFailedEncoded | ToolMessageDelayedEncoded
+      >
     | undefined
   readonly function?: OpenAIFunctionEncoded | undefined
   readonly server?: ServerEncoded | undefined
@@ -75,7 +85,8 @@ export interface UpdateToolDTOEncoded {
 /**
  * The `UpdateToolDTO` shape of the Vapi API.
  *
- * Strict, for requests: only the documented enum values and union members pass, and the document's constraints (length, range, pattern) are checked.
+ * Strict, for requests: only the documented enum values and union members pass, and the document's
+ * constraints (length, range, pattern) are checked.
  *
  * @since 0.1.0
  * @category schemas
@@ -84,7 +95,12 @@ export const UpdateToolDTO: Schema.Schema<UpdateToolDTO, UpdateToolDTOEncoded> =
   async: Schema.optional(Schema.Boolean),
   messages: Schema.optional(
     Schema.Array(
-      Schema.Union(ToolMessageStartStrict, ToolMessageCompleteStrict, ToolMessageFailedStrict, ToolMessageDelayedStrict)
+      Schema.Union(
+        ToolMessageStartStrict,
+        ToolMessageCompleteStrict,
+        ToolMessageFailedStrict,
+        ToolMessageDelayedStrict
+      )
     )
   ),
   function: Schema.optional(OpenAIFunctionStrict),

@@ -40,7 +40,8 @@ export interface UpdateVonageCredentialDTOEncoded {
 /**
  * The `UpdateVonageCredentialDTO` shape of the Vapi API.
  *
- * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
+ * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode
+ * to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0
  * @category schemas

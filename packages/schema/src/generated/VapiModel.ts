@@ -11,12 +11,28 @@ import type * as Fallback from "../Fallback.js"
 import * as Runtime from "../internal/runtime.js"
 import { CallbackStep, type CallbackStepEncoded, CallbackStepStrict } from "./CallbackStep.js"
 import { CreateDtmfToolDTO, type CreateDtmfToolDTOEncoded, CreateDtmfToolDTOStrict } from "./CreateDtmfToolDTO.js"
-import { CreateEndCallToolDTO, type CreateEndCallToolDTOEncoded, CreateEndCallToolDTOStrict } from "./CreateEndCallToolDTO.js"
-import { CreateFunctionToolDTO, type CreateFunctionToolDTOEncoded, CreateFunctionToolDTOStrict } from "./CreateFunctionToolDTO.js"
+import { 
+  CreateEndCallToolDTO,
+  type CreateEndCallToolDTOEncoded,
+  CreateEndCallToolDTOStrict
+ } from "./CreateEndCallToolDTO.js"
+import { 
+  CreateFunctionToolDTO,
+  type CreateFunctionToolDTOEncoded,
+  CreateFunctionToolDTOStrict
+ } from "./CreateFunctionToolDTO.js"
 import { CreateGhlToolDTO, type CreateGhlToolDTOEncoded, CreateGhlToolDTOStrict } from "./CreateGhlToolDTO.js"
 import { CreateMakeToolDTO, type CreateMakeToolDTOEncoded, CreateMakeToolDTOStrict } from "./CreateMakeToolDTO.js"
-import { CreateTransferCallToolDTO, type CreateTransferCallToolDTOEncoded, CreateTransferCallToolDTOStrict } from "./CreateTransferCallToolDTO.js"
-import { CreateVoicemailToolDTO, type CreateVoicemailToolDTOEncoded, CreateVoicemailToolDTOStrict } from "./CreateVoicemailToolDTO.js"
+import { 
+  CreateTransferCallToolDTO,
+  type CreateTransferCallToolDTOEncoded,
+  CreateTransferCallToolDTOStrict
+ } from "./CreateTransferCallToolDTO.js"
+import { 
+  CreateVoicemailToolDTO,
+  type CreateVoicemailToolDTOEncoded,
+  CreateVoicemailToolDTOStrict
+ } from "./CreateVoicemailToolDTO.js"
 import { HandoffStep, type HandoffStepEncoded, HandoffStepStrict } from "./HandoffStep.js"
 import { KnowledgeBase, type KnowledgeBaseEncoded, KnowledgeBaseStrict } from "./KnowledgeBase.js"
 import { OpenAIMessage, type OpenAIMessageEncoded, OpenAIMessageStrict } from "./OpenAIMessage.js"
@@ -38,7 +54,16 @@ export interface VapiModel {
    * Both `tools` and `toolIds` can be used together.
    */
   readonly tools?:
-    | ReadonlyArray<CreateDtmfToolDTO | CreateEndCallToolDTO | CreateVoicemailToolDTO | CreateFunctionToolDTO | CreateGhlToolDTO | CreateMakeToolDTO | CreateTransferCallToolDTO | Fallback.UnknownMember>
+    | ReadonlyArray<
+          | CreateDtmfToolDTO
+          | CreateEndCallToolDTO
+          | CreateVoicemailToolDTO
+          | CreateFunctionToolDTO
+          | CreateGhlToolDTO
+          | CreateMakeToolDTO
+          | CreateTransferCallToolDTO
+          | Fallback.UnknownMember
+      >
     | undefined
   /**
    * These are the tools that the assistant can use during the call. To use transient tools, use `tools`.
@@ -91,7 +116,16 @@ export interface VapiModel {
 export interface VapiModelEncoded {
   readonly messages?: ReadonlyArray<OpenAIMessageEncoded> | undefined
   readonly tools?:
-    | ReadonlyArray<CreateDtmfToolDTOEncoded | CreateEndCallToolDTOEncoded | CreateVoicemailToolDTOEncoded | CreateFunctionToolDTOEncoded | CreateGhlToolDTOEncoded | CreateMakeToolDTOEncoded | CreateTransferCallToolDTOEncoded | Fallback.UnknownMemberEncoded>
+    | ReadonlyArray<
+          | CreateDtmfToolDTOEncoded
+          | CreateEndCallToolDTOEncoded
+          | CreateVoicemailToolDTOEncoded
+          | CreateFunctionToolDTOEncoded
+          | CreateGhlToolDTOEncoded
+          | CreateMakeToolDTOEncoded
+          | CreateTransferCallToolDTOEncoded
+          | Fallback.UnknownMemberEncoded
+      >
     | undefined
   readonly toolIds?: ReadonlyArray<string> | undefined
   readonly steps?: ReadonlyArray<HandoffStepEncoded | CallbackStepEncoded | Fallback.UnknownMemberEncoded> | undefined
@@ -107,7 +141,8 @@ export interface VapiModelEncoded {
 /**
  * The `VapiModel` shape of the Vapi API.
  *
- * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode to the `Fallback` values, and constraints are not checked.
+ * Lenient, for responses: unknown fields are dropped, unknown enum values and union members decode
+ * to the `Fallback` values, and constraints are not checked.
  *
  * @since 0.1.0
  * @category schemas
@@ -144,7 +179,8 @@ export const VapiModel: Schema.Schema<VapiModel, VapiModelEncoded> = Schema.Stru
 /**
  * The strict variant of {@link VapiModel}, for requests.
  *
- * Strict, for requests: only the documented enum values and union members pass, and the document's constraints (length, range, pattern) are checked.
+ * Strict, for requests: only the documented enum values and union members pass, and the document's
+ * constraints (length, range, pattern) are checked.
  *
  * @since 0.1.0
  * @category schemas

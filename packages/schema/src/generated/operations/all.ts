@@ -8,7 +8,13 @@
 
 import { CallsCreate, CallsList, CallsGet, CallsUpdate, CallsDelete } from "./Calls.js"
 import { AssistantsCreate, AssistantsList, AssistantsGet, AssistantsUpdate, AssistantsDelete } from "./Assistants.js"
-import { PhoneNumbersCreate, PhoneNumbersList, PhoneNumbersGet, PhoneNumbersUpdate, PhoneNumbersDelete } from "./PhoneNumbers.js"
+import { 
+  PhoneNumbersCreate,
+  PhoneNumbersList,
+  PhoneNumbersGet,
+  PhoneNumbersUpdate,
+  PhoneNumbersDelete
+ } from "./PhoneNumbers.js"
 import { SquadsCreate, SquadsList, SquadsGet, SquadsUpdate, SquadsDelete } from "./Squads.js"
 import { BlocksCreate, BlocksList, BlocksGet, BlocksUpdate, BlocksDelete } from "./Blocks.js"
 import { ToolsCreate, ToolsList, ToolsGet, ToolsUpdate, ToolsDelete } from "./Tools.js"

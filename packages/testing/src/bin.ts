@@ -14,9 +14,9 @@ import * as Console from "effect/Console"
 import * as Data from "effect/Data"
 import * as Effect from "effect/Effect"
 import * as Redacted from "effect/Redacted"
-import * as Json from "./internal/json.js"
+import * as Fixtures from "./internal/fixtures.js"
+import type * as Json from "./internal/json.js"
 import * as MockServer from "./MockServer.js"
-import type * as Store from "./Store.js"
 
 /** The command line could not be used. */
 class UsageError extends Data.TaggedError("UsageError")<{ readonly message: string }> {}
@@ -58,8 +58,6 @@ const parsePort = (raw: string): Effect.Effect<number, UsageError> => {
     : Effect.fail(new UsageError({ message: `Invalid port ${raw}` }))
 }
 
-const fixtureKeys = ["calls", "assistants", "phoneNumbers", "squads", "blocks", "tools", "files", "logs"] as const
-
 const readFixtures = (path: string) =>
   Effect.gen(function*() {
     const fs = yield* FileSystem.FileSystem
@@ -70,13 +68,9 @@ const readFixtures = (path: string) =>
       try: (): Json.Json => JSON.parse(text),
       catch: () => new UsageError({ message: `${path} is not JSON` })
     })
-    const object = Json.asObject(parsed)
-    if (object === undefined) return yield* new UsageError({ message: `${path} must hold a JSON object` })
-    const fixtures: Store.Fixtures = Object.fromEntries(fixtureKeys.flatMap((key) => {
-      const records = object[key]
-      return Json.isJsonArray(records) ? [[key, records.filter(Json.isJsonObject)]] : []
-    }))
-    return fixtures
+    const problems = Fixtures.problems(parsed)
+    if (problems.length > 0) return yield* new UsageError({ message: `${path}: ${problems.join("; ")}` })
+    return Fixtures.fromJson(parsed)
   })
 
 /** The command: parse the options, start the server, print how to reach it, serve until interrupted. */

@@ -22,12 +22,12 @@ describe("Faults over HTTP", () => {
   it.live("latency delays the answer by at least the given time, on the matching route only", () =>
     Effect.gen(function*() {
       const server = yield* MockServer.MockServer
-      yield* server.faults.add({ method: "GET", path: "/call", fault: Faults.latency(300) })
+      yield* server.faults.add({ method: "GET", path: "/call", fault: Faults.latency(600) })
       const [elapsed, res] = yield* Effect.timed(send("GET", "/call"))
       assert.strictEqual(res.status, 200)
-      assert.isAtLeast(Duration.toMillis(elapsed), 290)
+      assert.isAtLeast(Duration.toMillis(elapsed), 590)
       const [fast] = yield* Effect.timed(send("GET", "/assistant"))
-      assert.isBelow(Duration.toMillis(fast), 250)
+      assert.isBelow(Duration.toMillis(fast), 450)
     }).pipe(Effect.provide(serverLayer())))
 
   it.live("429 carries Retry-After and the request is not processed", () =>

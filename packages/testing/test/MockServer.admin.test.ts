@@ -75,6 +75,11 @@ describe("MockServer admin endpoints", () => {
       assert.strictEqual(field(call.json, "cost"), 1.5)
       const bad = yield* send("POST", "/__admin/store", { body: { widgets: [{}] } })
       assert.deepStrictEqual(field(bad.json, "message"), ["property widgets should not exist"])
+      const notArrays = yield* send("POST", "/__admin/store", { body: { calls: "x", tools: [1] } })
+      assert.deepStrictEqual(field(notArrays.json, "message"), [
+        "calls must be an array of objects",
+        "tools must be an array of objects"
+      ])
       yield* send("POST", "/__admin/faults", { body: { fault: { _tag: "Status", status: 500 }, path: "/squad" } })
       assert.strictEqual((yield* send("POST", "/__admin/reset")).status, 204)
       assert.strictEqual((yield* send("GET", "/call/call_seeded")).status, 404)

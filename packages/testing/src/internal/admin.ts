@@ -12,9 +12,9 @@ import * as ParseResult from "effect/ParseResult"
 import * as Faults from "../Faults.js"
 import type * as Store from "../Store.js"
 import * as Errors from "./errors.js"
+import * as Fixtures from "./fixtures.js"
 import * as Http from "./http.js"
 import type * as Journal from "./journal.js"
-import * as Json from "./json.js"
 import * as Validation from "./validation.js"
 
 /** What the admin routes need. @internal */
@@ -46,31 +46,13 @@ const addFault = (env: Env) =>
     return json(201, rule)
   }).pipe(Effect.catchTag("BadRequest", badRequest))
 
-const isFixtures = (u: Json.Json): u is Json.JsonObject => {
-  const object = Json.asObject(u)
-  return object !== undefined && Object.values(object).every((v) => Json.isJsonArray(v) && v.every(Json.isJsonObject))
-}
-
-const fixtureKeys = ["calls", "assistants", "phoneNumbers", "squads", "blocks", "tools", "files", "logs"] as const
-
 const seed = (env: Env) =>
   Effect.gen(function*() {
     const request = yield* ServerRequest.HttpServerRequest
     const body = yield* Http.jsonBody(request)
-    if (!isFixtures(body)) {
-      return yield* new Errors.BadRequest({ messages: ["body must be an object of arrays of records"] })
-    }
-    const unknown = Object.keys(body).filter((key) => !fixtureKeys.some((k) => k === key))
-    if (unknown.length > 0) {
-      return yield* new Errors.BadRequest({ messages: unknown.map((key) => `property ${key} should not exist`) })
-    }
-    const fixtures: Store.Fixtures = Object.fromEntries(
-      fixtureKeys.flatMap((key) => {
-        const records = body[key]
-        return Json.isJsonArray(records) ? [[key, records.filter(Json.isJsonObject)]] : []
-      })
-    )
-    yield* env.store.seed(fixtures)
+    const problems = Fixtures.problems(body)
+    if (problems.length > 0) return yield* new Errors.BadRequest({ messages: problems })
+    yield* env.store.seed(Fixtures.fromJson(body))
     return json(201, yield* env.store.snapshot)
   }).pipe(Effect.catchTag("BadRequest", badRequest))
 

@@ -5,7 +5,6 @@
  * @internal
  */
 import * as HttpRouter from "@effect/platform/HttpRouter"
-import type * as HttpServerRequest from "@effect/platform/HttpServerRequest"
 import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
 import * as ServerRequest from "@effect/platform/HttpServerRequest"
 import * as Effect from "effect/Effect"
@@ -27,7 +26,7 @@ export interface Env extends Api.Env {
   readonly url: string
 }
 
-const readInput = (route: Route, request: HttpServerRequest.HttpServerRequest, id: string | undefined, query: Api.Input["query"]) =>
+const readInput = (route: Route, request: ServerRequest.HttpServerRequest, id: string | undefined, query: Api.Input["query"]) =>
   Effect.gen(function*() {
     if (route.action === "create" && route.kind === "files") {
       return { route, id, query, upload: yield* Http.upload(request) } satisfies Api.Input
@@ -50,7 +49,7 @@ const statusAnswer = (fault: Extract<NonNullable<Decided>, { readonly _tag: "Sta
 
 const applyFault = (
   fault: NonNullable<Decided>,
-  request: HttpServerRequest.HttpServerRequest,
+  request: ServerRequest.HttpServerRequest,
   answer: Errors.Answer | undefined
 ) => {
   switch (fault._tag) {

@@ -6,6 +6,7 @@
  * @since 0.1.0
  * @internal
  */
+import type * as FastCheck from "effect/FastCheck"
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import * as Fallback from "../Fallback.js"
@@ -68,13 +69,8 @@ export const FreeForm: Schema.Schema<{ readonly [key: string]: unknown }> = Sche
 export const Binary: Schema.Schema<Blob | Uint8Array> = Schema.declare(
   (u): u is Blob | Uint8Array =>
     u instanceof Uint8Array || (typeof Blob !== "undefined" && u instanceof Blob),
-  { identifier: "Binary", description: "a Blob or a Uint8Array" }
+  { identifier: "Binary", description: "a Blob or a Uint8Array", arbitrary: () => (fc) => fc.uint8Array() }
 )
-
-const UnknownEnumFromSelf = Schema.declare(Fallback.isUnknownEnum, {
-  identifier: "UnknownEnum",
-  arbitrary: () => (fc) => fc.string().map((s) => new Fallback.UnknownEnum(s))
-})
 
 /**
  * A response enum: the listed values decode to themselves, any other string to a `Fallback.UnknownEnum`
@@ -86,6 +82,10 @@ export const LenientEnum = <const Literals extends ReadonlyArray<string>>(
   ...literals: Literals
 ): Schema.Schema<Literals[number] | Fallback.UnknownEnum, string> => {
   const known = new Set<string>(literals)
+  const unknown = Schema.declare(Fallback.isUnknownEnum, {
+    identifier: "UnknownEnum",
+    arbitrary: () => (fc) => fc.string().filter((s) => !known.has(s)).map((s) => new Fallback.UnknownEnum(s))
+  })
   const from = Schema.String.annotations({
     arbitrary: () => (fc) =>
       fc.oneof(
@@ -93,7 +93,7 @@ export const LenientEnum = <const Literals extends ReadonlyArray<string>>(
         { arbitrary: fc.string(), weight: 1 }
       )
   })
-  return Schema.transform(from, Schema.Union(Schema.Literal(...literals), UnknownEnumFromSelf), {
+  return Schema.transform(from, Schema.Union(Schema.Literal(...literals), unknown), {
     strict: true,
     decode: (s): Literals[number] | Fallback.UnknownEnum => known.has(s) ? s : new Fallback.UnknownEnum(s),
     encode: (value) => typeof value === "string" ? value : value.value
@@ -115,8 +115,6 @@ export const StrictEnum = <const Literals extends ReadonlyArray<string>>(
 const isObject = (u: unknown): u is Fallback.UnknownMemberEncoded =>
   typeof u === "object" && u !== null && !Array.isArray(u)
 
-const UnknownMemberFromSelf = Schema.declare(Fallback.isUnknownMember, { identifier: "UnknownMember" })
-
 /**
  * The last member of a response union: any object whose discriminator (`tagKey`) is not one of the known
  * tags decodes to a `Fallback.UnknownMember` keeping the raw object, which encodes back unchanged. Objects
@@ -129,18 +127,23 @@ export const UnknownMember = (
   knownTags: ReadonlyArray<string>
 ): Schema.Schema<Fallback.UnknownMember, Fallback.UnknownMemberEncoded> => {
   const known = new Set<string>(knownTags)
+  const raw = (fc: typeof FastCheck): FastCheck.Arbitrary<Fallback.UnknownMemberEncoded> =>
+    fc.tuple(
+      fc.dictionary(fc.string().filter((k) => k !== "__proto__" && k !== tagKey), fc.jsonValue({ maxDepth: 2 }), {
+        maxKeys: 4
+      }),
+      fc.string().filter((t) => !known.has(t))
+    ).map(([fields, tag]) => ({ ...fields, [tagKey]: tag }))
   const from = Schema.declare(isObject, {
     identifier: "UnknownMemberEncoded",
     description: `an object whose ${JSON.stringify(tagKey)} is not one of ${knownTags.map((t) => JSON.stringify(t)).join(", ")}`,
-    arbitrary: () => (fc) =>
-      fc.tuple(
-        fc.dictionary(fc.string().filter((k) => k !== "__proto__" && k !== tagKey), fc.jsonValue({ maxDepth: 2 }), {
-          maxKeys: 4
-        }),
-        fc.string().filter((t) => !known.has(t))
-      ).map(([fields, tag]) => ({ ...fields, [tagKey]: tag }))
+    arbitrary: () => raw
   })
-  return Schema.transformOrFail(from, UnknownMemberFromSelf, {
+  const to = Schema.declare(Fallback.isUnknownMember, {
+    identifier: "UnknownMember",
+    arbitrary: () => (fc) => raw(fc).map((object) => new Fallback.UnknownMember(object, object[tagKey] as string))
+  })
+  return Schema.transformOrFail(from, to, {
     strict: true,
     decode: (raw, _, ast) => {
       const tag = raw[tagKey]

@@ -144,8 +144,6 @@ export const groupModule = (ctx: Context, group: string, operations: ReadonlyArr
     if (operation.query.length > 0) {
       const name = `${descriptor}Params`
       const scope: Emit.Scope = { variant: "strict", wide: false, named: ctx.model.named, imports }
-      const fields = operation.query.map((p) => ({ ...p, description: p.description }))
-      const struct: Model.Node = { _tag: "Struct", fields }
       const interfaceOf = (encoded: boolean): P.Doc => {
         const lines: Array<P.Doc> = []
         for (const p of operation.query) {
@@ -155,7 +153,6 @@ export const groupModule = (ctx: Context, group: string, operations: ReadonlyArr
         }
         return P.block("{", lines, "}")
       }
-      void struct
       body.push(
         P.jsdoc(`The query parameters of \`${sdkName}\` (${where}), as users pass them.`, [since(ctx), "@category models"]) +
           "\n" + P.render(P.concat(`export interface ${name} `, interfaceOf(false)))
@@ -164,10 +161,10 @@ export const groupModule = (ctx: Context, group: string, operations: ReadonlyArr
         P.jsdoc(`The query parameters of \`${sdkName}\` as strings, as in the URL.`, [since(ctx), "@category models"]) +
           "\n" + P.render(P.concat(`export interface ${name}Encoded `, interfaceOf(true)))
       )
-      const entries = fields.map((p, i) => {
+      const entries = operation.query.map((p, i) => {
         const expr = Emit.paramSchemaExpr(p.node, scope)
         const value = p.required ? expr : P.list("Schema.optional(", [expr], ")")
-        return P.concat(`${P.propertyName(p.name)}: `, value, i < fields.length - 1 ? "," : "")
+        return P.concat(`${P.propertyName(p.name)}: `, value, i < operation.query.length - 1 ? "," : "")
       })
       imports.schemaValue = true
       body.push(

@@ -12,6 +12,7 @@
  * @since 0.1.0
  */
 import type * as Model from "./Model.js"
+import * as Naming from "./Naming.js"
 import * as P from "./Printer.js"
 
 type Doc = P.Doc
@@ -57,21 +58,6 @@ export interface Scope {
 }
 
 /**
- * The binding of a named schema's variant: the document name, or `<name>Strict` for the strict variant of a
- * schema that also has a lenient one.
- *
- * @since 0.1.0
- */
-export const variantName = (named: Model.Named, variant: "lenient" | "strict"): string => {
-  if (variant === "lenient") {
-    if (!named.lenient) throw new Error(`${named.name} has no lenient variant`)
-    return named.name
-  }
-  if (!named.strict) throw new Error(`${named.name} has no strict variant`)
-  return named.lenient ? `${named.name}Strict` : named.name
-}
-
-/**
  * Whether the types of a named schema admit the fallbacks.
  *
  * @since 0.1.0
@@ -109,18 +95,18 @@ export const schemaExpr = (node: Model.Node, scope: Scope): Doc => {
   switch (node._tag) {
     case "Ref": {
       const target = lookup(scope, node.name)
-      const binding = variantName(target, scope.variant)
+      const binding = Naming.variantName(target, scope.variant)
       const self = scope.self
       if (self !== undefined && target.name === self.name) {
         scope.imports.schemaValue = true
-        return `Schema.suspend((): Schema.Schema<${target.name}, ${target.name}Encoded> => ${binding})`
+        return `Schema.suspend((): Schema.Schema<${target.name}, ${Naming.encodedName(target.name)}> => ${binding})`
       }
       scope.imports.ref(target.name, binding, "value")
       if (self !== undefined && self.cycle !== undefined && target.cycle === self.cycle) {
         scope.imports.ref(target.name, target.name, "type")
-        scope.imports.ref(target.name, `${target.name}Encoded`, "type")
+        scope.imports.ref(target.name, Naming.encodedName(target.name), "type")
         scope.imports.schemaValue = true
-        return `Schema.suspend((): Schema.Schema<${target.name}, ${target.name}Encoded> => ${binding})`
+        return `Schema.suspend((): Schema.Schema<${target.name}, ${Naming.encodedName(target.name)}> => ${binding})`
       }
       return binding
     }
@@ -217,7 +203,7 @@ export const typeMembers = (node: Model.Node, scope: Scope, encoded: boolean): R
   switch (node._tag) {
     case "Ref": {
       const target = lookup(scope, node.name)
-      const binding = encoded ? `${target.name}Encoded` : target.name
+      const binding = encoded ? Naming.encodedName(target.name) : target.name
       if (scope.self === undefined || target.name !== scope.self.name) scope.imports.ref(target.name, binding, "type")
       return [binding]
     }

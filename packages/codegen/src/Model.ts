@@ -307,23 +307,6 @@ const makeConverter = (
   return { node: (s, owner) => convert(s, owner) }
 }
 
-const pascal = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1)
-
-/**
- * The descriptor name of an operation: `calls` + `list` -> `CallsList`.
- *
- * @since 0.1.0
- */
-export const descriptorName = (operation: Pick<Operation, "group" | "method">): string =>
-  pascal(operation.group) + pascal(operation.method)
-
-/**
- * The module of an SDK group: `phoneNumbers` -> `PhoneNumbers`.
- *
- * @since 0.1.0
- */
-export const moduleName = (group: string): string => pascal(group)
-
 const jsonEqual = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b)
 
 /**

@@ -7,7 +7,8 @@
  */
 import type { Config } from "./config.js"
 import * as Emit from "./Emit.js"
-import * as Model from "./Model.js"
+import type * as Model from "./Model.js"
+import * as Naming from "./Naming.js"
 import * as P from "./Printer.js"
 
 /**
@@ -65,7 +66,7 @@ const typeDeclaration = (name: string, node: Model.Node, scope: Emit.Scope, enco
 
 const schemaDeclaration = (binding: string, typeName: string, expr: P.Doc, identifier: string): string =>
   P.render(P.concat(
-    `export const ${binding}: Schema.Schema<${typeName}, ${typeName}Encoded> = `,
+    `export const ${binding}: Schema.Schema<${typeName}, ${Naming.encodedName(typeName)}> = `,
     expr,
     `.annotations({ identifier: ${P.str(identifier)} })`
   ))
@@ -85,7 +86,7 @@ export const namedModule = (ctx: Context, named: Model.Named): string => {
   body.push(P.jsdoc(description, [since(ctx), "@category models"]) + "\n" +
     typeDeclaration(named.name, named.node, typeScope, false))
   body.push(P.jsdoc(`The JSON form of {@link ${named.name}}, as on the wire.`, [since(ctx), "@category models"]) + "\n" +
-    typeDeclaration(`${named.name}Encoded`, named.node, typeScope, true))
+    typeDeclaration(Naming.encodedName(named.name), named.node, typeScope, true))
   if (named.lenient) {
     const scope: Emit.Scope = { ...base, variant: "lenient" }
     const doc = [
@@ -94,11 +95,11 @@ export const namedModule = (ctx: Context, named: Model.Named): string => {
       `to the \`Fallback\` values, and constraints are not checked.`
     ].filter((s) => s !== undefined).join("\n\n")
     body.push(P.jsdoc(doc, [since(ctx), "@category schemas"]) + "\n" +
-      schemaDeclaration(Emit.variantName(named, "lenient"), named.name, Emit.schemaExpr(named.node, scope), named.name))
+      schemaDeclaration(Naming.variantName(named, "lenient"), named.name, Emit.schemaExpr(named.node, scope), named.name))
   }
   if (named.strict) {
     const scope: Emit.Scope = { ...base, variant: "strict" }
-    const binding = Emit.variantName(named, "strict")
+    const binding = Naming.variantName(named, "strict")
     const doc = [
       named.lenient ? `The strict variant of {@link ${named.name}}, for requests.` : description,
       `Strict, for requests: only the documented enum values and union members pass, and the document's\n` +
@@ -137,12 +138,12 @@ export const groupModule = (ctx: Context, group: string, operations: ReadonlyArr
   const body: Array<string> = []
   const reexports = new Set<string>()
   for (const operation of operations) {
-    const descriptor = Model.descriptorName(operation)
+    const descriptor = Naming.descriptorName(operation)
     const sdkName = `${operation.group}.${operation.method}`
     const where = `\`${operation.httpMethod} ${operation.path}\``
     let query = "undefined"
     if (operation.query.length > 0) {
-      const name = `${descriptor}Params`
+      const name = Naming.paramsName(operation)
       const scope: Emit.Scope = { variant: "strict", wide: false, named: ctx.model.named, imports }
       const interfaceOf = (encoded: boolean): P.Doc => {
         const lines: Array<P.Doc> = []
@@ -159,7 +160,7 @@ export const groupModule = (ctx: Context, group: string, operations: ReadonlyArr
       )
       body.push(
         P.jsdoc(`The query parameters of \`${sdkName}\` as strings, as in the URL.`, [since(ctx), "@category models"]) +
-          "\n" + P.render(P.concat(`export interface ${name}Encoded `, interfaceOf(true)))
+          "\n" + P.render(P.concat(`export interface ${Naming.encodedName(name)} `, interfaceOf(true)))
       )
       const entries = operation.query.map((p, i) => {
         const expr = Emit.paramSchemaExpr(p.node, scope)
@@ -215,9 +216,9 @@ export const groupModule = (ctx: Context, group: string, operations: ReadonlyArr
   for (const name of [...reexports].sort()) {
     const named = ctx.model.named.get(name)!
     const values = [name, ...(named.lenient && named.strict ? [`${name}Strict`] : [])]
-    exportLines.push(P.render(P.concat("export ", P.list("{ ", [...values, `type ${name}Encoded`], " }"), ` from "../${name}.js"`)))
+    exportLines.push(P.render(P.concat("export ", P.list("{ ", [...values, `type ${Naming.encodedName(name)}`], " }"), ` from "../${name}.js"`)))
   }
-  const moduleDoc = `${Model.moduleName(group)}: the operations of \`${group}\` as descriptors, their query parameters, ` +
+  const moduleDoc = `${Naming.moduleName(group)}: the operations of \`${group}\` as descriptors, their query parameters, ` +
     `and the schemas of their bodies and responses.`
   const imports_ = renderImports(imports, ctx, 1, undefined)
   return file(ctx, moduleDoc, [imports_, exportLines.join("\n")].filter((s) => s !== "").join("\n\n"), body)
@@ -230,10 +231,10 @@ export const groupModule = (ctx: Context, group: string, operations: ReadonlyArr
  */
 export const allModule = (ctx: Context, groups: ReadonlyArray<string>): string => {
   const imports = groups.map((group) => {
-    const names = ctx.model.operations.filter((o) => o.group === group).map(Model.descriptorName)
-    return P.render(P.concat("import ", P.list("{ ", names, " }"), ` from "./${Model.moduleName(group)}.js"`))
+    const names = ctx.model.operations.filter((o) => o.group === group).map(Naming.descriptorName)
+    return P.render(P.concat("import ", P.list("{ ", names, " }"), ` from "./${Naming.moduleName(group)}.js"`))
   })
-  const all = ctx.model.operations.map(Model.descriptorName)
+  const all = ctx.model.operations.map(Naming.descriptorName)
   const body = P.jsdoc("Every operation of the document, in its order.", [since(ctx), "@category operations"]) + "\n" +
     P.render(P.concat("export const operations = ", P.list("[", all, "] as const")))
   return file(ctx, "All operation descriptors, for interpreters and test servers that serve every operation.",
@@ -252,14 +253,14 @@ export const files = (ctx: Context): Map<string, string> => {
   const groups = [...new Set(ctx.model.operations.map((o) => o.group))]
   for (const group of groups) {
     out.set(
-      `operations/${Model.moduleName(group)}.ts`,
+      `operations/${Naming.moduleName(group)}.ts`,
       groupModule(ctx, group, ctx.model.operations.filter((o) => o.group === group))
     )
   }
   out.set("operations/all.ts", allModule(ctx, groups))
   const index = [
     ...names.map((name) => `export * from "./${name}.js"`),
-    ...groups.map((group) => `export * from "./operations/${Model.moduleName(group)}.js"`),
+    ...groups.map((group) => `export * from "./operations/${Naming.moduleName(group)}.js"`),
     `export * from "./operations/all.js"`
   ]
   out.set("index.ts", file(ctx, "Every generated schema, type and operation descriptor.", "", [index.join("\n")]))

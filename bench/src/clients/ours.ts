@@ -1,0 +1,122 @@
+/**
+ * Our SDK, `@vapi-effect/client`, exactly as a user writes it: `Vapi.layer` over an `HttpClient` (the
+ * platform's `FetchHttpClient` or `NodeHttpClient.layerUndici`), `Calls.Calls` and `Logs.Logs` from the
+ * context, and the load loop itself an Effect (`concurrency` fibers issuing requests back to back), run
+ * once per window on a `ManagedRuntime`. Every response is decoded and validated by the generated schemas.
+ */
+import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
+import type * as HttpClient from "@effect/platform/HttpClient"
+import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
+import * as Calls from "@vapi-effect/client/Calls"
+import * as Logs from "@vapi-effect/client/Logs"
+import * as Vapi from "@vapi-effect/client/Vapi"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import * as ManagedRuntime from "effect/ManagedRuntime"
+import * as Redacted from "effect/Redacted"
+import * as Stream from "effect/Stream"
+import { partitions, Recorder } from "../load.js"
+import { callId, createBody } from "../payloads.js"
+import { logsPageSize, type Sample, type Task } from "../protocol.js"
+
+/** Runs one task with our SDK over the given `HttpClient` layer. */
+export const run = async (task: Task, transport: "fetch" | "undici"): Promise<Sample> => {
+  const http: Layer.Layer<HttpClient.HttpClient> = transport === "fetch"
+    ? FetchHttpClient.layer
+    : NodeHttpClient.layerUndici
+  const runtime = ManagedRuntime.make(
+    Vapi.layer({ apiKey: Redacted.make(task.apiKey), baseUrl: task.url }).pipe(Layer.provide(http))
+  )
+  try {
+    return await runtime.runPromise(program(task))
+  } finally {
+    await runtime.dispose()
+  }
+}
+
+const program = (task: Task) =>
+  Effect.gen(function*() {
+    const calls = yield* Calls.Calls
+    const logs = yield* Logs.Logs
+
+    if (task.op === "logs-stream") {
+      const walk = (startPage: number, rows: number) =>
+        logs.stream({ limit: logsPageSize, page: startPage }).pipe(
+          Stream.take(rows),
+          Stream.runFold(0, (n, log) => log.responseHttpCode > 0 ? n + 1 : n)
+        )
+      const walkAll = (rows: number) =>
+        Effect.forEach(partitions(rows, task.concurrency), (p) => walk(p.startPage, p.rows), {
+          concurrency: "unbounded"
+        }).pipe(
+          Effect.flatMap((counts) => {
+            const total = counts.reduce((a, b) => a + b, 0)
+            return total === rows ? Effect.void : Effect.dieMessage(`logs walk read ${total} rows, expected ${rows}`)
+          })
+        )
+      yield* walkAll(task.warmupRows)
+      const { wallMs, cpuUs } = yield* measureEffect(walkAll(task.rows))
+      return {
+        client: task.client,
+        op: task.op,
+        concurrency: task.concurrency,
+        rows: task.rows,
+        requests: Math.ceil(task.rows / logsPageSize),
+        wallMs,
+        cpuUs,
+        p50Ms: null,
+        p99Ms: null,
+        maxRssKb: process.resourceUsage().maxRSS
+      } satisfies Sample
+    }
+
+    const op: Effect.Effect<unknown, unknown> = task.op === "get"
+      ? calls.get(callId)
+      : task.op === "create"
+      ? calls.create(createBody)
+      : Effect.flatMap(
+        calls.list({ limit: 100 }),
+        (list) => list.length === 100 ? Effect.void : Effect.dieMessage(`list returned ${list.length} calls`)
+      )
+
+    const recorder = new Recorder(task.maxRequests)
+    const drive = (deadline: number) => {
+      const worker = Effect.gen(function*() {
+        while (performance.now() < deadline && !recorder.full) {
+          const t0 = performance.now()
+          yield* op
+          recorder.push(performance.now() - t0)
+        }
+      })
+      return Effect.all(Array.from({ length: task.concurrency }, () => worker), {
+        concurrency: "unbounded",
+        discard: true
+      })
+    }
+    yield* drive(performance.now() + task.warmupMs)
+    recorder.count = 0
+    const { wallMs, cpuUs } = yield* measureEffect(Effect.suspend(() => drive(performance.now() + task.measureMs)))
+    return {
+      client: task.client,
+      op: task.op,
+      concurrency: task.concurrency,
+      rows: null,
+      requests: recorder.count,
+      wallMs,
+      cpuUs,
+      p50Ms: recorder.percentile(0.5),
+      p99Ms: recorder.percentile(0.99),
+      maxRssKb: process.resourceUsage().maxRSS
+    } satisfies Sample
+  }).pipe(Effect.orDie)
+
+/** CPU and wall clock around an effect, as `measure` does for Promises. */
+const measureEffect = <A, E>(effect: Effect.Effect<A, E>) =>
+  Effect.gen(function*() {
+    const cpu0 = process.cpuUsage()
+    const t0 = performance.now()
+    yield* effect
+    const wallMs = performance.now() - t0
+    const cpu = process.cpuUsage(cpu0)
+    return { wallMs, cpuUs: cpu.user + cpu.system }
+  })

@@ -1,0 +1,156 @@
+/**
+ * The measuring loop shared by the Promise-based clients (raw fetch, undici, the official SDK): `concurrency`
+ * workers issue requests back to back until the window closes or the request cap is reached; latencies go
+ * to a preallocated buffer, CPU time is `process.cpuUsage()` over the measured window only (after warm-up),
+ * so module loading and JIT warm-up never count.
+ */
+import { logsPageSize, type Sample, type Task } from "./protocol.js"
+
+/** Latencies of one window, in a buffer allocated up front (same size for every client). */
+export class Recorder {
+  readonly values: Float64Array
+  count = 0
+  constructor(capacity: number) {
+    this.values = new Float64Array(capacity)
+  }
+  get full(): boolean {
+    return this.count >= this.values.length
+  }
+  push(ms: number): void {
+    if (this.count < this.values.length) this.values[this.count++] = ms
+  }
+  percentile(p: number): number | null {
+    if (this.count === 0) return null
+    const sorted = this.values.slice(0, this.count).sort()
+    return sorted[Math.min(this.count - 1, Math.max(0, Math.ceil(p * this.count) - 1))]!
+  }
+}
+
+/** A window: CPU and wall clock around `run`. */
+export const measure = async (run: () => Promise<void>) => {
+  const cpu0 = process.cpuUsage()
+  const t0 = performance.now()
+  await run()
+  const wallMs = performance.now() - t0
+  const cpu = process.cpuUsage(cpu0)
+  return { wallMs, cpuUs: cpu.user + cpu.system }
+}
+
+/** What a Promise-based client provides. */
+export interface PromiseClient {
+  readonly get: () => Promise<unknown>
+  readonly create: () => Promise<unknown>
+  readonly list: () => Promise<ReadonlyArray<unknown>>
+  /** one page of `GET /logs` */
+  readonly logsPage: (page: number, limit: number) => Promise<LogsPage>
+}
+
+export interface LogsPage {
+  readonly results: ReadonlyArray<{ readonly responseHttpCode: number }>
+  readonly metadata: { readonly itemsPerPage: number; readonly totalItems: number; readonly currentPage: number }
+}
+
+const requestOp = (client: PromiseClient, task: Task): (() => Promise<unknown>) => {
+  switch (task.op) {
+    case "get":
+      return client.get
+    case "create":
+      return client.create
+    case "list":
+      return async () => {
+        const calls = await client.list()
+        if (calls.length !== 100) throw new Error(`list returned ${calls.length} calls`)
+      }
+    default:
+      throw new Error(`not a request op: ${task.op}`)
+  }
+}
+
+const drive = async (op: () => Promise<unknown>, concurrency: number, deadline: number, recorder: Recorder) => {
+  const worker = async () => {
+    while (performance.now() < deadline && !recorder.full) {
+      const t0 = performance.now()
+      await op()
+      recorder.push(performance.now() - t0)
+    }
+  }
+  await Promise.all(Array.from({ length: concurrency }, worker))
+}
+
+/**
+ * Walks `rows` logs from `startPage` on, page by page (the way a user pages `GET /logs`), touching every
+ * row; stops early at the end of the data.
+ */
+export const walkLogs = async (client: PromiseClient, startPage: number, rows: number): Promise<number> => {
+  let seen = 0
+  let page = startPage
+  while (seen < rows) {
+    const body = await client.logsPage(page, logsPageSize)
+    for (const log of body.results) {
+      if (seen >= rows) break
+      if (log.responseHttpCode > 0) seen++
+    }
+    const { currentPage, itemsPerPage, totalItems } = body.metadata
+    if (body.results.length === 0 || currentPage * itemsPerPage >= totalItems) break
+    page++
+  }
+  return seen
+}
+
+/** The page each of `concurrency` streams starts at, and the rows it reads: disjoint ranges of the data. */
+export const partitions = (rows: number, concurrency: number) => {
+  const per = Math.ceil(rows / concurrency / logsPageSize) * logsPageSize
+  return Array.from({ length: concurrency }, (_, k) => ({
+    startPage: 1 + (k * per) / logsPageSize,
+    rows: Math.max(0, Math.min(per, rows - k * per))
+  })).filter((p) => p.rows > 0)
+}
+
+const maxRssKb = () => process.resourceUsage().maxRSS
+
+/** Runs one task with a Promise-based client. */
+export const runPromiseTask = async (client: PromiseClient, task: Task): Promise<Sample> => {
+  if (task.op === "logs-stream") {
+    const walkAll = async (rows: number) => {
+      const counts = await Promise.all(partitions(rows, task.concurrency).map((p) => walkLogs(client, p.startPage, p.rows)))
+      const total = counts.reduce((a, b) => a + b, 0)
+      if (total !== rows) throw new Error(`logs walk read ${total} rows, expected ${rows}`)
+    }
+    await walkAll(task.warmupRows)
+    const { wallMs, cpuUs } = await measure(() => walkAll(task.rows))
+    return {
+      client: task.client,
+      op: task.op,
+      concurrency: task.concurrency,
+      rows: task.rows,
+      requests: Math.ceil(task.rows / logsPageSize),
+      wallMs,
+      cpuUs,
+      p50Ms: null,
+      p99Ms: null,
+      maxRssKb: maxRssKb()
+    }
+  }
+  const op = requestOp(client, task)
+  const recorder = new Recorder(task.maxRequests)
+  await drive(op, task.concurrency, performance.now() + task.warmupMs, recorder)
+  recorder.count = 0
+  const { wallMs, cpuUs } = await measure(() => drive(op, task.concurrency, performance.now() + task.measureMs, recorder))
+  return {
+    client: task.client,
+    op: task.op,
+    concurrency: task.concurrency,
+    rows: null,
+    requests: recorder.count,
+    wallMs,
+    cpuUs,
+    p50Ms: recorder.percentile(0.5),
+    p99Ms: recorder.percentile(0.99),
+    maxRssKb: maxRssKb()
+  }
+}
+
+/** Fails on a non-2xx status: every client checks it. */
+export const expectOk = (status: number, what: string) => {
+  if (status < 200 || status >= 300) throw new Error(`${what}: HTTP ${status}`)
+}

@@ -1,0 +1,54 @@
+/**
+ * What the orchestrator (`main.ts`) and a client process (`worker.ts`) exchange: a `Task` as the process's
+ * one argument, a `Sample` as the one JSON line it prints.
+ */
+
+/** The clients under test, each run in a fresh process. */
+export const clients = ["fetch", "undici", "official", "ours-fetch", "ours-undici"] as const
+export type ClientName = (typeof clients)[number]
+
+/** A short description of each client, for the tables. */
+export const clientLabels: Record<ClientName, string> = {
+  fetch: "raw fetch + JSON.parse",
+  undici: "undici.request + JSON.parse",
+  official: "@vapi-ai/server-sdk 2.0.1",
+  "ours-fetch": "vapi-effect, FetchHttpClient",
+  "ours-undici": "vapi-effect, NodeHttpClient.layerUndici"
+}
+
+export type Op = "get" | "create" | "list" | "logs-stream"
+
+export interface Task {
+  readonly client: ClientName
+  readonly op: Op
+  readonly concurrency: number
+  readonly url: string
+  readonly apiKey: string
+  /** request ops: warm-up and measured window, and a cap on measured requests */
+  readonly warmupMs: number
+  readonly measureMs: number
+  readonly maxRequests: number
+  /** logs-stream: rows in the measured walk (split over `concurrency` streams) and in the warm-up walk */
+  readonly rows: number
+  readonly warmupRows: number
+}
+
+export interface Sample {
+  readonly client: ClientName
+  readonly op: Op
+  readonly concurrency: number
+  /** logs-stream only: rows read in the measured walk */
+  readonly rows: number | null
+  /** requests in the measured window (for logs-stream: pages of 100 rows) */
+  readonly requests: number
+  readonly wallMs: number
+  /** process CPU (user + system, all threads) over the measured window, in microseconds */
+  readonly cpuUs: number
+  readonly p50Ms: number | null
+  readonly p99Ms: number | null
+  /** `process.resourceUsage().maxRSS` at the end of the process, in KiB */
+  readonly maxRssKb: number
+}
+
+/** The page size of every logs walk. */
+export const logsPageSize = 100

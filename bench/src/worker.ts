@@ -1,0 +1,39 @@
+/**
+ * One client process: runs the `Task` given as its JSON argument with one client and prints one `Sample`
+ * as a JSON line. Only the client under test is imported, so a process's RSS and CPU are that client's.
+ */
+import type { Sample, Task } from "./protocol.js"
+
+const task = JSON.parse(process.argv[2] ?? "{}") as Task
+
+const runTask = async (): Promise<Sample> => {
+  switch (task.client) {
+    case "fetch":
+    case "undici":
+    case "official": {
+      const { runPromiseTask } = await import("./load.js")
+      const module = task.client === "fetch"
+        ? await import("./clients/fetch.js")
+        : task.client === "undici"
+        ? await import("./clients/undici.js")
+        : await import("./clients/official.js")
+      return runPromiseTask(module.make(task.url, task.apiKey), task)
+    }
+    case "ours-fetch":
+    case "ours-undici": {
+      const { run } = await import("./clients/ours.js")
+      return run(task, task.client === "ours-fetch" ? "fetch" : "undici")
+    }
+  }
+}
+
+runTask().then(
+  (sample) => {
+    process.stdout.write(`${JSON.stringify(sample)}\n`)
+    process.exit(0)
+  },
+  (error: unknown) => {
+    process.stderr.write(`${task.client} ${task.op} c=${task.concurrency}: ${String(error instanceof Error ? error.stack : error)}\n`)
+    process.exit(1)
+  }
+)

@@ -1,0 +1,118 @@
+/**
+ * Logs: the org's API, webhook, call and provider logs (`GET /logs`), one page at a time or as lazy streams
+ * of pages and of log entries.
+ *
+ * @since 0.1.0
+ */
+import * as Pagination from "@vapi-effect/http/Pagination"
+import * as VapiClient from "@vapi-effect/http/VapiClient"
+import type * as VapiError from "@vapi-effect/http/VapiError"
+import * as Schema from "@vapi-effect/schema/Logs"
+import * as Context from "effect/Context"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import * as Stream from "effect/Stream"
+
+/**
+ * One page: `results` and `metadata` (`itemsPerPage`, `totalItems`, `currentPage`).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type LogsPage = Schema.LogsPaginatedResponse
+
+/**
+ * One log entry.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type Log = LogsPage["results"][number]
+
+/**
+ * The filters, by their wire names: `orgId`, `type`, `assistantId`, `phoneNumberId`, `customerId`,
+ * `squadId`, `callId`, `page`, `sortOrder`, `limit` and the `createdAt`/`updatedAt` range (`Date`s).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type Params = Schema.LogsGetParams
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface Service {
+  /**
+   * One page of logs (`GET /logs`), page `params.page` (default 1) of `params.limit` entries.
+   *
+   * @example
+   * ```ts
+   * const { results, metadata } = yield* logs.get({ callId: call.id, limit: 50 })
+   * ```
+   */
+  readonly get: (params?: Params) => Effect.Effect<LogsPage, VapiError.VapiError>
+  /**
+   * Every page from `params.page` (default 1) on, fetched when the consumer pulls and never more than one
+   * page ahead; the stream ends after the last page that `metadata` announces (or an empty page) without
+   * asking for another.
+   *
+   * @example
+   * ```ts
+   * const total = yield* logs.pages({ type: "API" }).pipe(
+   *   Stream.runFold(0, (n, page) => n + page.results.length)
+   * )
+   * ```
+   */
+  readonly pages: (params?: Params) => Stream.Stream<LogsPage, VapiError.VapiError>
+  /**
+   * The log entries of {@link Service.pages}, one by one.
+   *
+   * @example
+   * ```ts
+   * yield* logs.stream({ callId: call.id }).pipe(Stream.runForEach((log) => Effect.log(log.type)))
+   * ```
+   */
+  readonly stream: (params?: Params) => Stream.Stream<Log, VapiError.VapiError>
+}
+
+/**
+ * @since 0.1.0
+ * @category tags
+ */
+export class Logs extends Context.Tag("@vapi-effect/client/Logs")<Logs, Service>() {}
+
+/** A safety net, not a limit anyone should meet: 10 million log entries at the largest page size. */
+const maxPages = 10_000
+
+/**
+ * The service over the `VapiClient` in context.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const make: Effect.Effect<Service, never, VapiClient.VapiClient> = Effect.map(
+  VapiClient.VapiClient,
+  (client) => {
+    const get = (params: Params = {}) => client.execute(Schema.LogsGet, { query: params })
+    const pages = (params: Params = {}) =>
+      Pagination.pages({
+        firstPage: params.page,
+        maxPages: maxPages,
+        fetchPage: (page) => Effect.map(get({ ...params, page }), Pagination.fromResults)
+      })
+    return Logs.of({
+      get,
+      pages,
+      stream: (params) => Stream.flatMap(pages(params), (page) => Stream.fromIterable(page.results))
+    })
+  }
+)
+
+/**
+ * The service as a layer; it needs only a `VapiClient`.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layer: Layer.Layer<Logs, never, VapiClient.VapiClient> = Layer.effect(Logs, make)

@@ -3,7 +3,7 @@
  * TypeScript loader, so no transpile time or loader hook counts in any figure.
  *
  * - `@vapi-effect/schema`, `http` and `client` are transpiled one file per module (esbuild, no bundling,
- *   ES2022) into `.build/node_modules/@vapi-effect/<name>/src`, with `exports` pointing at the `.js` files:
+ *   target node 20.19) into `.build/node_modules/@vapi-effect/<name>/src`, with `exports` pointing at the `.js` files:
  *   the layout a published package would have. `effect` and `@effect/platform` resolve from
  *   `bench/node_modules`, the same copies the workspace uses.
  * - `bench/src` (server, workers, import probes) is transpiled the same way into `.build/src`, so that its
@@ -38,7 +38,7 @@ const transpile = async (srcDir: string, outDir: string) => {
     bundle: false,
     format: "esm",
     platform: "node",
-    target: "es2022",
+    target: "node20.19",
     logLevel: "warning"
   })
   return entryPoints.length

@@ -43,18 +43,21 @@ export const checkPayloads = () => {
 }
 
 /** Checks that the server at `url` serves the checked payloads, and refuses a request without a token. */
-export const checkServer = async (url: string, apiKey: string) => {
+export const checkServer = async (url: string, apiKey: string, logs: number) => {
   const headers = { authorization: `Bearer ${apiKey}` }
-  const body = async (path: string, init: RequestInit = {}) => {
+  const expect = async (path: string, status: number, body: unknown, init: RequestInit = {}) => {
     const response = await fetch(`${url}${path}`, { ...init, headers: { ...headers, ...init.headers } })
-    return { status: response.status, text: await response.text() }
+    const text = await response.text()
+    Assert.ok(response.status === status && text === JSON.stringify(body), `${init.method ?? "GET"} ${path} serves the checked payload`)
   }
-  Assert.deepStrictEqual(await body(`/call/${callId}`), { status: 200, text: JSON.stringify(makeCall(0)) })
-  Assert.deepStrictEqual(
-    await body("/call", { method: "POST", body: JSON.stringify(createBody), headers: { "content-type": "application/json" } }),
-    { status: 201, text: JSON.stringify(makeCall(0)) }
-  )
-  Assert.deepStrictEqual(await body("/call?limit=100"), { status: 200, text: JSON.stringify(makeCallList()) })
-  Assert.deepStrictEqual(await body("/logs?page=7&limit=100"), { status: 200, text: JSON.stringify(makeLogPage(7, 100)) })
-  Assert.equal((await fetch(`${url}/call/${callId}`)).status, 401)
+  await expect(`/call/${callId}`, 200, makeCall(0))
+  await expect("/call", 201, makeCall(0), {
+    method: "POST",
+    body: JSON.stringify(createBody),
+    headers: { "content-type": "application/json" }
+  })
+  await expect("/call?limit=100", 200, makeCallList())
+  await expect("/logs?page=7&limit=100", 200, makeLogPage(7, 100, logs))
+  await expect(`/logs?page=${logs / 100}&limit=100`, 200, makeLogPage(logs / 100, 100, logs))
+  Assert.equal((await fetch(`${url}/call/${callId}`)).status, 401, "a request without a token gets 401")
 }

@@ -1,0 +1,299 @@
+/**
+ * `pnpm bench [--quick] [--rounds N] [--cpu-prof] [--no-results-md]`: the benchmark suite.
+ *
+ * 1. builds `.build/` (plain JavaScript for every measuring process) and checks the payloads against the
+ *    generated schemas;
+ * 2. starts the load server in its own process on 127.0.0.1 and checks what it serves;
+ * 3. for every round, configuration and client (in an order that rotates each round), runs the client in a
+ *    fresh process and collects its figures;
+ * 4. measures cold import, bundle size and type-check time;
+ * 5. prints the tables, writes `bench/results/<time>.json` (and `latest.json`) and, for a full run,
+ *    `bench/RESULTS.md`.
+ *
+ * Every loop is bounded by a count and a time; the only traffic goes to the server on 127.0.0.1.
+ */
+import * as ChildProcess from "node:child_process"
+import * as Fs from "node:fs"
+import * as Os from "node:os"
+import * as Path from "node:path"
+import * as Readline from "node:readline"
+import { benchDir, build, buildDir } from "./build.js"
+import { clientLabels, clients, type ClientName, type Sample, type Task } from "./protocol.js"
+import {
+  type Config,
+  configKey,
+  importTable,
+  loadTables,
+  type Run,
+  sizeTable,
+  summarize,
+  summarizeImports,
+  summarizeTypecheck,
+  targets,
+  targetTable,
+  typecheckTable
+} from "./report.js"
+import { checkPayloads, checkServer } from "./selfcheck.js"
+import { bundle, type BundleSize } from "./size.js"
+import { measureImports } from "./startup.js"
+import { measureTypecheck } from "./typecheck.js"
+
+const args = process.argv.slice(2)
+const flag = (name: string) => args.includes(`--${name}`)
+const option = (name: string) => {
+  const i = args.indexOf(`--${name}`)
+  return i >= 0 ? args[i + 1] : undefined
+}
+const quick = flag("quick")
+const cpuProf = flag("cpu-prof")
+
+interface Plan {
+  readonly mode: "full" | "quick"
+  readonly rounds: number
+  readonly configs: ReadonlyArray<Config>
+  readonly warmupMs: number
+  readonly measureMs: number
+  readonly maxRequests: number
+  readonly warmupRows: number
+  readonly importReps: number
+  readonly typecheckReps: number
+}
+
+const full: Plan = {
+  mode: "full",
+  rounds: 3,
+  configs: [
+    { op: "get", concurrency: 1, rows: 0 },
+    { op: "get", concurrency: 8, rows: 0 },
+    { op: "get", concurrency: 64, rows: 0 },
+    { op: "create", concurrency: 1, rows: 0 },
+    { op: "create", concurrency: 8, rows: 0 },
+    { op: "list", concurrency: 1, rows: 0 },
+    { op: "list", concurrency: 8, rows: 0 },
+    { op: "logs-stream", concurrency: 1, rows: 100_000 },
+    { op: "logs-stream", concurrency: 8, rows: 100_000 },
+    { op: "logs-stream", concurrency: 1, rows: 10_000 }
+  ],
+  warmupMs: 500,
+  measureMs: 1_500,
+  maxRequests: 200_000,
+  warmupRows: 2_000,
+  importReps: 7,
+  typecheckReps: 3
+}
+
+const quickPlan: Plan = {
+  mode: "quick",
+  rounds: 1,
+  configs: [
+    { op: "get", concurrency: 1, rows: 0 },
+    { op: "get", concurrency: 8, rows: 0 },
+    { op: "create", concurrency: 1, rows: 0 },
+    { op: "list", concurrency: 1, rows: 0 },
+    { op: "logs-stream", concurrency: 1, rows: 10_000 }
+  ],
+  warmupMs: 150,
+  measureMs: 300,
+  maxRequests: 50_000,
+  warmupRows: 1_000,
+  importReps: 2,
+  typecheckReps: 1
+}
+
+const base = quick ? quickPlan : full
+const plan: Plan = { ...base, rounds: Number(option("rounds") ?? base.rounds) }
+const apiKey = "bench-key"
+const started = Date.now()
+const log = (line: string) => process.stdout.write(`${line}\n`)
+const elapsed = () => `${((Date.now() - started) / 1000).toFixed(0)}s`
+
+/** Starts the load server and resolves with its URL once it listens. */
+const startServer = (logs: number) =>
+  new Promise<{ url: string; process: ChildProcess.ChildProcess }>((resolve, reject) => {
+    const child = ChildProcess.spawn(process.execPath, [Path.join(buildDir, "src", "server.js"), "--logs", String(logs)], {
+      stdio: ["pipe", "pipe", "inherit"]
+    })
+    const timer = setTimeout(() => reject(new Error("the load server did not start in 60 s")), 60_000)
+    child.once("exit", (code) => reject(new Error(`the load server exited (${code})`)))
+    Readline.createInterface({ input: child.stdout! }).once("line", (line) => {
+      clearTimeout(timer)
+      resolve({ url: (JSON.parse(line) as { url: string }).url, process: child })
+    })
+  })
+
+/** Runs one task in a fresh process. */
+const runWorker = (task: Task) =>
+  new Promise<Sample>((resolve, reject) => {
+    const profDir = Path.join(benchDir, "results", "profiles")
+    const nodeArgs = cpuProf && task.client.startsWith("ours")
+      ? ["--cpu-prof", `--cpu-prof-dir=${profDir}`, `--cpu-prof-name=${task.client}-${task.op}-c${task.concurrency}-${Date.now()}.cpuprofile`]
+      : []
+    const child = ChildProcess.spawn(process.execPath, [...nodeArgs, Path.join(buildDir, "src", "worker.js"), JSON.stringify(task)], {
+      stdio: ["ignore", "pipe", "pipe"]
+    })
+    let stdout = ""
+    let stderr = ""
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()))
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()))
+    const timer = setTimeout(() => child.kill("SIGKILL"), 180_000)
+    child.on("exit", (code, signal) => {
+      clearTimeout(timer)
+      const line = stdout.trim().split("\n").at(-1)
+      if (code === 0 && line !== undefined && line !== "") resolve(JSON.parse(line) as Sample)
+      else reject(new Error(`${task.client} ${task.op} c=${task.concurrency}: exit ${code ?? signal}\n${stderr.trim()}`))
+    })
+  })
+
+/** The client order of a round: rotated by the round number, reversed every other round. */
+const orderOf = (round: number): ReadonlyArray<ClientName> => {
+  const rotated = clients.map((_, i) => clients[(i + round) % clients.length]!)
+  return round % 2 === 1 ? rotated.reverse() : rotated
+}
+
+const short = (s: Sample) => {
+  const perS = s.rows === null ? `${(s.requests / (s.wallMs / 1000)).toFixed(0)} req/s` : `${(s.rows / (s.wallMs / 1000)).toFixed(0)} rows/s`
+  return `${perS.padStart(14)}  ${(s.cpuUs / s.requests).toFixed(0).padStart(6)} µs CPU/req  ${(s.maxRssKb / 1024).toFixed(0).padStart(4)} MB`
+}
+
+const machine = () => ({
+  nproc: Os.availableParallelism?.() ?? Os.cpus().length,
+  cpu: Os.cpus()[0]?.model ?? "unknown",
+  memoryGb: Math.round(Os.totalmem() / 2 ** 30),
+  node: process.version,
+  os: `${Os.type()} ${Os.release()} ${Os.arch()}`
+})
+
+const main = async () => {
+  log(`vapi-effect bench (${plan.mode}): ${plan.rounds} round(s), ${plan.configs.length} configurations, ${clients.length} clients`)
+  const modules = await build()
+  log(`built .build/ (${modules} modules, plain JavaScript for every measuring process)`)
+  const payloads = checkPayloads()
+  log(`payloads decode and re-encode with the generated schemas: call ${payloads.callBytes} B, list ${payloads.listBytes} B, logs page ${payloads.logsPageBytes} B`)
+
+  const logs = Math.max(...plan.configs.map((c) => c.rows), plan.warmupRows)
+  const server = await startServer(logs)
+  const runs: Array<Run> = []
+  try {
+    await checkServer(server.url, apiKey, logs)
+    log(`load server on ${server.url} serves exactly those payloads (${logs} logs)`)
+
+    for (let round = 0; round < plan.rounds; round++) {
+      for (const config of plan.configs) {
+        for (const client of orderOf(round)) {
+          const task: Task = {
+            client,
+            op: config.op,
+            concurrency: config.concurrency,
+            url: server.url,
+            apiKey,
+            warmupMs: plan.warmupMs,
+            measureMs: plan.measureMs,
+            maxRequests: plan.maxRequests,
+            rows: config.rows,
+            warmupRows: Math.min(plan.warmupRows, config.rows || plan.warmupRows)
+          }
+          const label = `[${elapsed().padStart(4)} r${round + 1}] ${configKey(config).padEnd(22)} ${clientLabels[client].padEnd(40)}`
+          try {
+            const sample = await runWorker(task)
+            runs.push({ round, config, client, sample, error: null })
+            log(`${label} ${short(sample)}`)
+          } catch (error) {
+            const message = error instanceof Error ? error.message : String(error)
+            runs.push({ round, config, client, sample: null, error: message })
+            log(`${label} FAILED\n${message}`)
+          }
+        }
+      }
+    }
+  } finally {
+    server.process.kill("SIGTERM")
+  }
+
+  const problems: Array<string> = []
+  const attempt = async <A>(what: string, run: () => A | Promise<A>, fallback: A): Promise<A> => {
+    try {
+      return await run()
+    } catch (error) {
+      const message = `${what}: ${error instanceof Error ? error.message : String(error)}`
+      problems.push(message)
+      log(`FAILED ${message}`)
+      return fallback
+    }
+  }
+  log(`[${elapsed()}] cold import (${plan.importReps} runs each)`)
+  const importRun = measureImports(plan.importReps)
+  for (const error of importRun.errors) problems.push(`import: ${error}`), log(`FAILED import: ${error}`)
+  const imports = summarizeImports(importRun.samples)
+  log(`[${elapsed()}] bundle sizes`)
+  const sizes: Array<BundleSize> = []
+  for (const app of ["calls", "all", "official-calls", "official-all"]) {
+    const size = await attempt(`bundle ${app}`, () => bundle(app), null)
+    if (size !== null) sizes.push(size)
+  }
+  log(`[${elapsed()}] type-check (${plan.typecheckReps} run(s) each)`)
+  const typecheckRun = measureTypecheck(plan.typecheckReps)
+  for (const error of typecheckRun.errors) problems.push(`type-check: ${error}`), log(`FAILED type-check: ${error}`)
+  const typecheck = summarizeTypecheck(typecheckRun.samples)
+
+  const rows = summarize(plan.configs, runs)
+  const checks = targets(rows, imports, sizes)
+  const seconds = (Date.now() - started) / 1000
+  const date = new Date().toISOString()
+  const host = machine()
+  const failures = [...runs.flatMap((r) => r.error === null ? [] : [r.error]), ...problems]
+
+  const tables = [
+    "### Throughput, latency, CPU and memory",
+    "",
+    `Medians over ${plan.rounds} round(s); in parentheses, the median over rounds of the figure divided by raw fetch's in the same round.`,
+    "",
+    loadTables(rows),
+    "### Cold import",
+    "",
+    importTable(imports),
+    "### Bundle size (esbuild, minified, platform node, gzip -9)",
+    "",
+    sizeTable(sizes),
+    "### Type-check time of a small consumer (tsc --noEmit)",
+    "",
+    typecheckTable(typecheck),
+    "### Targets",
+    "",
+    targetTable(checks)
+  ].join("\n")
+  log("")
+  log(tables)
+  log(`${plan.mode} run: ${seconds.toFixed(0)} s on ${host.nproc} × ${host.cpu}, node ${host.node}; ${failures.length} failure(s)`)
+
+  const results = { date, mode: plan.mode, seconds, machine: host, plan, payloads, runs, rows, imports, sizes, typecheck, targets: checks, failures }
+  const resultsDir = Path.join(benchDir, "results")
+  Fs.mkdirSync(resultsDir, { recursive: true })
+  const file = Path.join(resultsDir, `${date.replace(/[:.]/g, "-")}-${plan.mode}.json`)
+  Fs.writeFileSync(file, JSON.stringify(results, null, 2))
+  Fs.writeFileSync(Path.join(resultsDir, "latest.json"), JSON.stringify(results, null, 2))
+  log(`results: ${Path.relative(process.cwd(), file)}`)
+
+  if (plan.mode === "full" && !flag("no-results-md") && failures.length === 0) {
+    const md = [
+      "# Benchmark results",
+      "",
+      `The latest full run of \`pnpm bench\` (method: [README.md](README.md)).`,
+      "",
+      `- date: ${date}`,
+      `- machine: ${host.nproc} × ${host.cpu}, ${host.memoryGb} GB, ${host.os}`,
+      `- node: ${host.node}`,
+      `- run: ${plan.rounds} rounds, ${plan.measureMs} ms measured after ${plan.warmupMs} ms warm-up per process; ${seconds.toFixed(0)} s in all`,
+      `- payloads: call ${payloads.callBytes} B, list of 100 ${payloads.listBytes} B, logs page of 100 ${payloads.logsPageBytes} B`,
+      "",
+      tables
+    ].join("\n")
+    Fs.writeFileSync(Path.join(benchDir, "RESULTS.md"), md)
+    log("wrote bench/RESULTS.md")
+  }
+  if (failures.length > 0) process.exitCode = 1
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`)
+  process.exitCode = 1
+})

@@ -1,17 +1,36 @@
 /**
- * Blocks: create, list, inspect, update and delete workflow blocks (`/block`). A block is a union over its `type` (`conversation`, `tool-call`, `workflow`): narrow on it.
+ * Blocks: create, list, inspect, update and delete workflow blocks.
+ *
+ * | method | HTTP |
+ * | --- | --- |
+ * | `list(params?)`, `stream(params?)` | `GET /block` |
+ * | `create(body)` | `POST /block` |
+ * | `get(id)` | `GET /block/{id}` |
+ * | `update(id, body)` | `PATCH /block/{id}` |
+ * | `delete(id)` | `DELETE /block/{id}` |
+ *
+ * A block is a union over `type` (`conversation`, `tool-call`, `workflow`), and so is the body of `create`:
+ * narrow on it.
+ *
+ * @example
+ * ```ts
+ * import { Blocks } from "@vapi-effect/client"
+ * import { Effect } from "effect"
+ *
+ * const program = Effect.gen(function*() {
+ *   const blocks = yield* Blocks.Blocks
+ *   const block = yield* blocks.create({ type: "conversation", instruction: "Ask for the order number" })
+ * })
+ * ```
  *
  * @since 0.1.0
  */
 import * as VapiClient from "@vapi-effect/http/VapiClient"
-import type * as Pagination from "@vapi-effect/http/Pagination"
-import type * as VapiError from "@vapi-effect/http/VapiError"
 import * as Schema from "@vapi-effect/schema/Blocks"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
-import type * as Stream from "effect/Stream"
-import { listStream } from "./internal/listStream.js"
+import * as Resource from "./Resource.js"
 
 /**
  * A block, as the API returns it.
@@ -22,7 +41,7 @@ import { listStream } from "./internal/listStream.js"
 export type Block = Schema.Block
 
 /**
- * The body of `create`.
+ * The body of `create` (`CreateBlockDTO`).
  *
  * @since 0.1.0
  * @category models
@@ -30,7 +49,7 @@ export type Block = Schema.Block
 export type CreateBlock = Schema.CreateBlockDTO
 
 /**
- * The body of `update`.
+ * The body of `update` (`UpdateBlockDTO`).
  *
  * @since 0.1.0
  * @category models
@@ -49,71 +68,7 @@ export type ListParams = Schema.BlocksListParams
  * @since 0.1.0
  * @category models
  */
-export interface Service {
-  /**
-   * Lists blocks, newest first (`GET /block`), at most `limit` (default 100, at most 1000).
-   *
-   * Fails with a `RequestValidationError` before sending when a parameter is out of range, and with the
-   * status, transport, timeout and decode errors of `VapiError`.
-   *
-   * @example
-   * ```ts
-   * const recent = yield* blocks.list({ limit: 10, createdAtGt: new Date("2024-10-01") })
-   * ```
-   */
-  readonly list: (params?: ListParams) => Effect.Effect<ReadonlyArray<Block>, VapiError.VapiError>
-  /**
-   * Creates a block (`POST /block`); the body is one of the conversation / tool-call / workflow shapes, chosen by `type`.
-   *
-   * Fails with a `RequestValidationError` (nothing sent) when the body does not match `CreateBlockDTO`, with
-   * `BadRequest` carrying the server's messages, and with the other `VapiError`s.
-   *
-   * @example
-   * ```ts
-   * const block = yield* blocks.create({ type: "conversation", instruction: "Ask for the order number" })
-   * ```
-   */
-  readonly create: (body: CreateBlock) => Effect.Effect<Block, VapiError.VapiError>
-  /**
-   * Gets one block (`GET /block/{id}`); fails with `NotFound` for an unknown id.
-   *
-   * @example
-   * ```ts
-   * const found = yield* blocks.get("id_1").pipe(Effect.catchTag("NotFound", () => Effect.succeed(undefined)))
-   * ```
-   */
-  readonly get: (id: string) => Effect.Effect<Block, VapiError.VapiError>
-  /**
-   * Updates the given fields of a block (`PATCH /block/{id}`); fails with `NotFound` for an unknown id.
-   *
-   * @example
-   * ```ts
-   * yield* blocks.update(id, { name: "renamed" })
-   * ```
-   */
-  readonly update: (id: string, body: UpdateBlock) => Effect.Effect<Block, VapiError.VapiError>
-  /**
-   * Deletes a block and returns it (`DELETE /block/{id}`); fails with `NotFound` for an
-   * unknown id.
-   *
-   * @example
-   * ```ts
-   * const deleted = yield* blocks.delete(id)
-   * ```
-   */
-  readonly delete: (id: string) => Effect.Effect<Block, VapiError.VapiError>
-  /**
-   * Every block matching `params`, newest first, fetched lazily in pages of `limit` (default 100) through
-   * `GET /block` with `createdAtLe` as the cursor: no block is skipped or repeated when several share a
-   * `createdAt` at a page boundary.
-   *
-   * @example
-   * ```ts
-   * const all = yield* blocks.stream({ limit: 100 }).pipe(Stream.runCollect)
-   * ```
-   */
-  readonly stream: (params?: ListParams) => Stream.Stream<Block, VapiError.VapiError | Pagination.PaginationError>
-}
+export interface Service extends Resource.Service<Block, CreateBlock, UpdateBlock, ListParams> {}
 
 /**
  * @since 0.1.0
@@ -129,17 +84,14 @@ export class Blocks extends Context.Tag("@vapi-effect/client/Blocks")<Blocks, Se
  */
 export const make: Effect.Effect<Service, never, VapiClient.VapiClient> = Effect.map(
   VapiClient.VapiClient,
-  (client) => {
-    const list = (params: ListParams = {}) => client.execute(Schema.BlocksList, { query: params })
-    return Blocks.of({
-      list,
+  (client) =>
+    Blocks.of(Resource.make({
+      list: (params = {}) => client.execute(Schema.BlocksList, { query: params }),
       create: (body) => client.execute(Schema.BlocksCreate, { body }),
       get: (id) => client.execute(Schema.BlocksGet, { path: { id } }),
       update: (id, body) => client.execute(Schema.BlocksUpdate, { path: { id }, body }),
-      delete: (id) => client.execute(Schema.BlocksDelete, { path: { id } }),
-      stream: (params = {}) => listStream(list, params)
-    })
-  }
+      delete: (id) => client.execute(Schema.BlocksDelete, { path: { id } })
+    }))
 )
 
 /**

@@ -1,17 +1,38 @@
 /**
- * Calls: place, list, inspect, rename and delete phone and web calls (`/call`).
+ * Calls: place, list, inspect, rename and delete phone and web calls.
+ *
+ * | method | HTTP |
+ * | --- | --- |
+ * | `list(params?)`, `stream(params?)` | `GET /call` |
+ * | `create(body)` | `POST /call` |
+ * | `get(id)` | `GET /call/{id}` |
+ * | `update(id, body)` | `PATCH /call/{id}` |
+ * | `delete(id)` | `DELETE /call/{id}` |
+ *
+ * `create` places a call: against the real API it dials a phone, so it is not retried unless the request
+ * provably was not processed (429, 503, connection refused).
+ *
+ * @example
+ * ```ts
+ * import { Calls } from "@vapi-effect/client"
+ * import { Effect } from "effect"
+ *
+ * const program = Effect.gen(function*() {
+ *   const calls = yield* Calls.Calls
+ *   const call = yield* calls.create({ assistantId: "asst_1", customer: { number: "+15550100" } })
+ *   yield* calls.update(call.id, { name: "follow-up" })
+ *   const recent = yield* calls.list({ assistantId: "asst_1", createdAtGt: new Date("2024-10-01") })
+ * })
+ * ```
  *
  * @since 0.1.0
  */
 import * as VapiClient from "@vapi-effect/http/VapiClient"
-import type * as Pagination from "@vapi-effect/http/Pagination"
-import type * as VapiError from "@vapi-effect/http/VapiError"
 import * as Schema from "@vapi-effect/schema/Calls"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
-import type * as Stream from "effect/Stream"
-import { listStream } from "./internal/listStream.js"
+import * as Resource from "./Resource.js"
 
 /**
  * A call, as the API returns it.
@@ -22,8 +43,7 @@ import { listStream } from "./internal/listStream.js"
 export type Call = Schema.Call
 
 /**
- * The body of `create`: every field optional; `assistantId` or `assistant`, and `customer` or
- * `customerId`, say who talks to whom.
+ * The body of `create` (`CreateCallDTO`).
  *
  * @since 0.1.0
  * @category models
@@ -31,7 +51,7 @@ export type Call = Schema.Call
 export type CreateCall = Schema.CreateCallDTO
 
 /**
- * The body of `update`.
+ * The body of `update` (`UpdateCallDTO`).
  *
  * @since 0.1.0
  * @category models
@@ -50,75 +70,7 @@ export type ListParams = Schema.CallsListParams
  * @since 0.1.0
  * @category models
  */
-export interface Service {
-  /**
-   * Lists calls, newest first (`GET /call`), at most `limit` (default 100, at most 1000).
-   *
-   * Fails with a `RequestValidationError` before sending when a parameter is out of range, and with the
-   * status, transport, timeout and decode errors of `VapiError`.
-   *
-   * @example
-   * ```ts
-   * const recent = yield* calls.list({ assistantId: "asst_1", limit: 10, createdAtGt: new Date("2024-10-01") })
-   * ```
-   */
-  readonly list: (params?: ListParams) => Effect.Effect<ReadonlyArray<Call>, VapiError.VapiError>
-  /**
-   * Places a call (`POST /call`). Against the real API this dials a phone: it is not retried unless the
-   * request provably was not processed (429, 503, connection refused).
-   *
-   * Fails with a `RequestValidationError` (nothing sent) when the body does not match `CreateCallDTO`, with
-   * `BadRequest` carrying the server's messages, and with the other `VapiError`s.
-   *
-   * @example
-   * ```ts
-   * const call = yield* calls.create({ assistantId: "asst_1", customer: { number: "+15550100" } })
-   * ```
-   */
-  readonly create: (body: CreateCall) => Effect.Effect<Call, VapiError.VapiError>
-  /**
-   * Gets one call (`GET /call/{id}`); fails with `NotFound` for an unknown id.
-   *
-   * @example
-   * ```ts
-   * const call = yield* calls.get("call_1").pipe(Effect.catchTag("NotFound", () => Effect.succeed(undefined)))
-   * ```
-   */
-  readonly get: (id: string) => Effect.Effect<Call, VapiError.VapiError>
-  /**
-   * Updates the given fields of a call (`PATCH /call/{id}`); fails with `NotFound` for an unknown id.
-   *
-   * @example
-   * ```ts
-   * yield* calls.update(call.id, { name: "follow-up" })
-   * ```
-   */
-  readonly update: (id: string, body: UpdateCall) => Effect.Effect<Call, VapiError.VapiError>
-  /**
-   * Deletes a call's data and returns the deleted call (`DELETE /call/{id}`); fails with `NotFound` for an
-   * unknown id.
-   *
-   * @example
-   * ```ts
-   * const deleted = yield* calls.delete(call.id)
-   * ```
-   */
-  readonly delete: (id: string) => Effect.Effect<Call, VapiError.VapiError>
-  /**
-   * Every call matching `params`, newest first, fetched lazily in pages of `limit` (default 100) through
-   * `GET /call` with `createdAtLe` as the cursor: no call is skipped or repeated when several share a
-   * `createdAt` at a page boundary.
-   *
-   * @example
-   * ```ts
-   * const ended = yield* calls.stream({ assistantId: "asst_1" }).pipe(
-   *   Stream.filter((call) => call.status === "ended"),
-   *   Stream.runCollect
-   * )
-   * ```
-   */
-  readonly stream: (params?: ListParams) => Stream.Stream<Call, VapiError.VapiError | Pagination.PaginationError>
-}
+export interface Service extends Resource.Service<Call, CreateCall, UpdateCall, ListParams> {}
 
 /**
  * @since 0.1.0
@@ -134,17 +86,14 @@ export class Calls extends Context.Tag("@vapi-effect/client/Calls")<Calls, Servi
  */
 export const make: Effect.Effect<Service, never, VapiClient.VapiClient> = Effect.map(
   VapiClient.VapiClient,
-  (client) => {
-    const list = (params: ListParams = {}) => client.execute(Schema.CallsList, { query: params })
-    return Calls.of({
-      list,
+  (client) =>
+    Calls.of(Resource.make({
+      list: (params = {}) => client.execute(Schema.CallsList, { query: params }),
       create: (body) => client.execute(Schema.CallsCreate, { body }),
       get: (id) => client.execute(Schema.CallsGet, { path: { id } }),
       update: (id, body) => client.execute(Schema.CallsUpdate, { path: { id }, body }),
-      delete: (id) => client.execute(Schema.CallsDelete, { path: { id } }),
-      stream: (params = {}) => listStream(list, params)
-    })
-  }
+      delete: (id) => client.execute(Schema.CallsDelete, { path: { id } })
+    }))
 )
 
 /**

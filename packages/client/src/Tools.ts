@@ -1,17 +1,36 @@
 /**
- * Tools: create, list, inspect, update and delete the tools assistants call (`/tool`). A tool is a union over its `type` (`function`, `dtmf`, `endCall`, `transferCall`, `voicemail`, `ghl`, `make`): narrow on it.
+ * Tools: create, list, inspect, update and delete the tools that assistants call.
+ *
+ * | method | HTTP |
+ * | --- | --- |
+ * | `list(params?)`, `stream(params?)` | `GET /tool` |
+ * | `create(body)` | `POST /tool` |
+ * | `get(id)` | `GET /tool/{id}` |
+ * | `update(id, body)` | `PATCH /tool/{id}` |
+ * | `delete(id)` | `DELETE /tool/{id}` |
+ *
+ * A tool is a union over `type` (`dtmf`, `endCall`, `voicemail`, `function`, `ghl`, `make`, `transferCall`),
+ * and so is the body of `create`: narrow on it.
+ *
+ * @example
+ * ```ts
+ * import { Tools } from "@vapi-effect/client"
+ * import { Effect } from "effect"
+ *
+ * const program = Effect.gen(function*() {
+ *   const tools = yield* Tools.Tools
+ *   const tool = yield* tools.create({ type: "function", function: { name: "lookup_order" } })
+ * })
+ * ```
  *
  * @since 0.1.0
  */
 import * as VapiClient from "@vapi-effect/http/VapiClient"
-import type * as Pagination from "@vapi-effect/http/Pagination"
-import type * as VapiError from "@vapi-effect/http/VapiError"
 import * as Schema from "@vapi-effect/schema/Tools"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
-import type * as Stream from "effect/Stream"
-import { listStream } from "./internal/listStream.js"
+import * as Resource from "./Resource.js"
 
 /**
  * A tool, as the API returns it.
@@ -22,7 +41,7 @@ import { listStream } from "./internal/listStream.js"
 export type Tool = Schema.Tool
 
 /**
- * The body of `create`.
+ * The body of `create` (`CreateToolDTO`).
  *
  * @since 0.1.0
  * @category models
@@ -30,7 +49,7 @@ export type Tool = Schema.Tool
 export type CreateTool = Schema.CreateToolDTO
 
 /**
- * The body of `update`.
+ * The body of `update` (`UpdateToolDTO`).
  *
  * @since 0.1.0
  * @category models
@@ -49,71 +68,7 @@ export type ListParams = Schema.ToolsListParams
  * @since 0.1.0
  * @category models
  */
-export interface Service {
-  /**
-   * Lists tools, newest first (`GET /tool`), at most `limit` (default 100, at most 1000).
-   *
-   * Fails with a `RequestValidationError` before sending when a parameter is out of range, and with the
-   * status, transport, timeout and decode errors of `VapiError`.
-   *
-   * @example
-   * ```ts
-   * const recent = yield* tools.list({ limit: 10, createdAtGt: new Date("2024-10-01") })
-   * ```
-   */
-  readonly list: (params?: ListParams) => Effect.Effect<ReadonlyArray<Tool>, VapiError.VapiError>
-  /**
-   * Creates a tool (`POST /tool`); the body is one of the seven tool shapes, chosen by `type`.
-   *
-   * Fails with a `RequestValidationError` (nothing sent) when the body does not match `CreateToolDTO`, with
-   * `BadRequest` carrying the server's messages, and with the other `VapiError`s.
-   *
-   * @example
-   * ```ts
-   * const tool = yield* tools.create({ type: "function", function: { name: "lookup_order" } })
-   * ```
-   */
-  readonly create: (body: CreateTool) => Effect.Effect<Tool, VapiError.VapiError>
-  /**
-   * Gets one tool (`GET /tool/{id}`); fails with `NotFound` for an unknown id.
-   *
-   * @example
-   * ```ts
-   * const found = yield* tools.get("id_1").pipe(Effect.catchTag("NotFound", () => Effect.succeed(undefined)))
-   * ```
-   */
-  readonly get: (id: string) => Effect.Effect<Tool, VapiError.VapiError>
-  /**
-   * Updates the given fields of a tool (`PATCH /tool/{id}`); fails with `NotFound` for an unknown id.
-   *
-   * @example
-   * ```ts
-   * yield* tools.update(id, { name: "renamed" })
-   * ```
-   */
-  readonly update: (id: string, body: UpdateTool) => Effect.Effect<Tool, VapiError.VapiError>
-  /**
-   * Deletes a tool and returns it (`DELETE /tool/{id}`); fails with `NotFound` for an
-   * unknown id.
-   *
-   * @example
-   * ```ts
-   * const deleted = yield* tools.delete(id)
-   * ```
-   */
-  readonly delete: (id: string) => Effect.Effect<Tool, VapiError.VapiError>
-  /**
-   * Every tool matching `params`, newest first, fetched lazily in pages of `limit` (default 100) through
-   * `GET /tool` with `createdAtLe` as the cursor: no tool is skipped or repeated when several share a
-   * `createdAt` at a page boundary.
-   *
-   * @example
-   * ```ts
-   * const all = yield* tools.stream({ limit: 100 }).pipe(Stream.runCollect)
-   * ```
-   */
-  readonly stream: (params?: ListParams) => Stream.Stream<Tool, VapiError.VapiError | Pagination.PaginationError>
-}
+export interface Service extends Resource.Service<Tool, CreateTool, UpdateTool, ListParams> {}
 
 /**
  * @since 0.1.0
@@ -129,17 +84,14 @@ export class Tools extends Context.Tag("@vapi-effect/client/Tools")<Tools, Servi
  */
 export const make: Effect.Effect<Service, never, VapiClient.VapiClient> = Effect.map(
   VapiClient.VapiClient,
-  (client) => {
-    const list = (params: ListParams = {}) => client.execute(Schema.ToolsList, { query: params })
-    return Tools.of({
-      list,
+  (client) =>
+    Tools.of(Resource.make({
+      list: (params = {}) => client.execute(Schema.ToolsList, { query: params }),
       create: (body) => client.execute(Schema.ToolsCreate, { body }),
       get: (id) => client.execute(Schema.ToolsGet, { path: { id } }),
       update: (id, body) => client.execute(Schema.ToolsUpdate, { path: { id }, body }),
-      delete: (id) => client.execute(Schema.ToolsDelete, { path: { id } }),
-      stream: (params = {}) => listStream(list, params)
-    })
-  }
+      delete: (id) => client.execute(Schema.ToolsDelete, { path: { id } })
+    }))
 )
 
 /**

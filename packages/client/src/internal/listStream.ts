@@ -40,14 +40,14 @@ const keyed = <A>(item: A): Keyed<A> => {
  * @internal
  */
 export const listStream = <A, P extends Bounds>(
-  list: (params: P) => Effect.Effect<ReadonlyArray<A>, VapiError.VapiError>,
-  params: P
+  list: (params?: P) => Effect.Effect<ReadonlyArray<A>, VapiError.VapiError>,
+  params: P | undefined
 ): Stream.Stream<A, VapiError.VapiError | Pagination.PaginationError> =>
   Pagination.keyset({
-    limit: params.limit,
-    fetchPage: (cursor) =>
-      Effect.map(
-        list({ ...params, limit: cursor.limit, createdAtLe: cursor.createdAtLe ?? params.createdAtLe }),
-        (items) => items.map(keyed)
-      )
+    limit: params?.limit,
+    fetchPage: (cursor) => {
+      // Every field of a list endpoint's parameters is optional, so these are `P`s.
+      const page = { ...params, limit: cursor.limit, createdAtLe: cursor.createdAtLe ?? params?.createdAtLe } as P
+      return Effect.map(list(page), (items) => items.map(keyed))
+    }
   }).pipe(Stream.map((entry) => entry.item))

@@ -74,3 +74,10 @@ export * as Logs from "./Logs.js"
  * @since 0.1.0
  */
 export * as Vapi from "./Vapi.js"
+
+/**
+ * Resource: the shape the seven CRUD services share.
+ *
+ * @since 0.1.0
+ */
+export * as Resource from "./Resource.js"

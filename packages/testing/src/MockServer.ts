@@ -7,22 +7,16 @@
  * @since 0.1.0
  */
 import * as NodeHttpServer from "@effect/platform-node/NodeHttpServer"
-import * as SchemaOperations from "@vapi-effect/schema/Operations"
 import type * as HttpServerError from "@effect/platform/HttpServerError"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
-import * as Random from "effect/Random"
 import * as Redacted from "effect/Redacted"
 import type * as Scope from "effect/Scope"
 import * as Http from "node:http"
-import * as Faults from "./Faults.js"
-import * as Api from "./internal/api.js"
-import * as Ids from "./internal/ids.js"
-import * as Journal from "./internal/journal.js"
-import * as Operations from "./internal/operations.js"
-import * as Server from "./internal/server.js"
-import * as Store from "./Store.js"
+import type * as Faults from "./Faults.js"
+import * as Backend from "./internal/backend.js"
+import type * as Store from "./Store.js"
 
 /**
  * Options of `layer` and `make`.
@@ -97,37 +91,12 @@ export class MockServer extends Context.Tag("@vapi-effect/testing/MockServer")<M
  */
 export const make = (options: Options = {}): Effect.Effect<Service, HttpServerError.ServeError, Scope.Scope> =>
   Effect.gen(function*() {
-    const seed = options.seed ?? (yield* Random.nextInt)
     const node = Http.createServer()
     const server = yield* NodeHttpServer.make(() => node, { port: options.port ?? 0, host: "127.0.0.1" })
     yield* Effect.addFinalizer(() => Effect.sync(() => node.closeAllConnections()))
     const port = server.address._tag === "TcpAddress" ? server.address.port : 0
     const url = `http://127.0.0.1:${port}`
-    const store = yield* Store.make({
-      seed,
-      fixtures: options.fixtures,
-      orgId: options.orgId,
-      filesBaseUrl: `${url}/__files`
-    })
-    const faults = yield* Faults.make({ seed })
-    const journal = yield* Journal.make()
-    const apiKey = options.apiKey ?? `mock-${yield* Ids.uuid(Random.make(`${seed}/key`))}`
-    const routes = SchemaOperations.operations.flatMap((descriptor) => {
-      const route = Operations.toRoute(descriptor)
-      return route === undefined ? [] : [route]
-    })
-    const validate: Api.Validator = options.validateRequests === false
-      ? (_route, body) => Effect.succeed(body)
-      : Api.schemaValidator
-    const app = Server.app({
-      store,
-      validate,
-      routes,
-      faults,
-      journal,
-      url,
-      authorize: (token) => options.apiKey === undefined || token === options.apiKey
-    })
+    const { apiKey, app, faults, journal, store } = yield* Backend.make({ ...options, url })
     yield* server.serve(app)
     return {
       url,

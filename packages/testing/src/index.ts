@@ -1,6 +1,7 @@
 /**
- * @vapi-effect/testing: an in-memory Vapi (the `Store`) and a Vapi-compatible HTTP server over it
- * (`MockServer`) with fault injection, for testing code built on vapi-effect.
+ * @vapi-effect/testing: an in-memory Vapi (the `Store`), the nine client services over it without a socket
+ * (`VapiTest`), and a Vapi-compatible HTTP server over it (`MockServer`) with fault injection, for testing
+ * code built on vapi-effect.
  *
  * @since 0.1.0
  */
@@ -19,3 +20,8 @@ export * as MockServer from "./MockServer.js"
  * @since 0.1.0
  */
 export * as Store from "./Store.js"
+
+/**
+ * @since 0.1.0
+ */
+export * as VapiTest from "./VapiTest.js"

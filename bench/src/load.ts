@@ -4,7 +4,39 @@
  * to a preallocated buffer, CPU time is `process.cpuUsage()` over the measured window only (after warm-up),
  * so module loading and JIT warm-up never count.
  */
+import * as Fs from "node:fs"
+import * as Inspector from "node:inspector"
 import { logsPageSize, type Sample, type Task } from "./protocol.js"
+
+/**
+ * With `BENCH_CPU_PROFILE=<file>` in the environment, the measured window (and nothing else: not module
+ * loading, not warm-up) is profiled with the inspector and written to that file as a `.cpuprofile`. The
+ * figures of a profiled process are not comparable with the others.
+ */
+const profileFile = process.env["BENCH_CPU_PROFILE"]
+let session: Inspector.Session | undefined
+const post = (method: string, params?: object) =>
+  new Promise<unknown>((resolve, reject) =>
+    session!.post(method, params ?? {}, (error, result) => (error === null ? resolve(result) : reject(error)))
+  )
+
+/** Starts the profiler when `BENCH_CPU_PROFILE` is set. */
+export const startProfile = async (): Promise<void> => {
+  if (profileFile === undefined) return
+  session = new Inspector.Session()
+  session.connect()
+  await post("Profiler.enable")
+  await post("Profiler.setSamplingInterval", { interval: 200 })
+  await post("Profiler.start")
+}
+
+/** Stops the profiler and writes the profile. */
+export const stopProfile = async (): Promise<void> => {
+  if (profileFile === undefined || session === undefined) return
+  const { profile } = (await post("Profiler.stop")) as { profile: unknown }
+  Fs.writeFileSync(profileFile, JSON.stringify(profile))
+  session.disconnect()
+}
 
 /** Latencies of one window, in a buffer allocated up front (same size for every client). */
 export class Recorder {
@@ -28,12 +60,15 @@ export class Recorder {
 
 /** A window: CPU and wall clock around `run`. */
 export const measure = async (run: () => Promise<void>) => {
+  const maxRssBeforeKb = process.resourceUsage().maxRSS
+  await startProfile()
   const cpu0 = process.cpuUsage()
   const t0 = performance.now()
   await run()
   const wallMs = performance.now() - t0
   const cpu = process.cpuUsage(cpu0)
-  return { wallMs, cpuUs: cpu.user + cpu.system }
+  await stopProfile()
+  return { wallMs, cpuUs: cpu.user + cpu.system, maxRssBeforeKb }
 }
 
 /** What a Promise-based client provides. */
@@ -117,7 +152,7 @@ export const runPromiseTask = async (client: PromiseClient, task: Task): Promise
       if (total !== rows) throw new Error(`logs walk read ${total} rows, expected ${rows}`)
     }
     await walkAll(task.warmupRows)
-    const { wallMs, cpuUs } = await measure(() => walkAll(task.rows))
+    const { wallMs, cpuUs, maxRssBeforeKb } = await measure(() => walkAll(task.rows))
     return {
       client: task.client,
       op: task.op,
@@ -128,14 +163,17 @@ export const runPromiseTask = async (client: PromiseClient, task: Task): Promise
       cpuUs,
       p50Ms: null,
       p99Ms: null,
-      maxRssKb: maxRssKb()
+      maxRssKb: maxRssKb(),
+      maxRssBeforeKb
     }
   }
   const op = requestOp(client, task)
   const recorder = new Recorder(task.maxRequests)
   await drive(op, task.concurrency, performance.now() + task.warmupMs, recorder)
   recorder.count = 0
-  const { wallMs, cpuUs } = await measure(() => drive(op, task.concurrency, performance.now() + task.measureMs, recorder))
+  const { wallMs, cpuUs, maxRssBeforeKb } = await measure(() =>
+    drive(op, task.concurrency, performance.now() + task.measureMs, recorder)
+  )
   return {
     client: task.client,
     op: task.op,
@@ -146,7 +184,8 @@ export const runPromiseTask = async (client: PromiseClient, task: Task): Promise
     cpuUs,
     p50Ms: recorder.percentile(0.5),
     p99Ms: recorder.percentile(0.99),
-    maxRssKb: maxRssKb()
+    maxRssKb: maxRssKb(),
+    maxRssBeforeKb
   }
 }
 

@@ -74,10 +74,10 @@ const full: Plan = {
     { op: "logs-stream", concurrency: 8, rows: 100_000 },
     { op: "logs-stream", concurrency: 1, rows: 10_000 }
   ],
-  warmupMs: 500,
+  warmupMs: 1_000,
   measureMs: 1_500,
   maxRequests: 200_000,
-  warmupRows: 2_000,
+  warmupRows: 5_000,
   importReps: 7,
   typecheckReps: 3
 }
@@ -92,7 +92,7 @@ const quickPlan: Plan = {
     { op: "list", concurrency: 1, rows: 0 },
     { op: "logs-stream", concurrency: 1, rows: 10_000 }
   ],
-  warmupMs: 150,
+  warmupMs: 250,
   measureMs: 300,
   maxRequests: 50_000,
   warmupRows: 1_000,
@@ -193,13 +193,14 @@ const main = async () => {
             warmupRows: Math.min(plan.warmupRows, config.rows || plan.warmupRows)
           }
           const label = `[${elapsed().padStart(4)} r${round + 1}] ${configKey(config).padEnd(22)} ${clientLabels[client].padEnd(40)}`
+          const load = Os.loadavg()[0]!
           try {
             const sample = await runWorker(task)
-            runs.push({ round, config, client, sample, error: null })
+            runs.push({ round, config, client, sample, error: null, load })
             log(`${label} ${short(sample)}`)
           } catch (error) {
             const message = error instanceof Error ? error.message : String(error)
-            runs.push({ round, config, client, sample: null, error: message })
+            runs.push({ round, config, client, sample: null, error: message, load })
             log(`${label} FAILED\n${message}`)
           }
         }
@@ -222,7 +223,10 @@ const main = async () => {
   }
   log(`[${elapsed()}] cold import (${plan.importReps} runs each)`)
   const importRun = measureImports(plan.importReps)
-  for (const error of importRun.errors) problems.push(`import: ${error}`), log(`FAILED import: ${error}`)
+  for (const error of importRun.errors) {
+    problems.push(`import: ${error}`)
+    log(`FAILED import: ${error}`)
+  }
   const imports = summarizeImports(importRun.samples)
   log(`[${elapsed()}] bundle sizes`)
   const sizes: Array<BundleSize> = []
@@ -232,7 +236,10 @@ const main = async () => {
   }
   log(`[${elapsed()}] type-check (${plan.typecheckReps} run(s) each)`)
   const typecheckRun = measureTypecheck(plan.typecheckReps)
-  for (const error of typecheckRun.errors) problems.push(`type-check: ${error}`), log(`FAILED type-check: ${error}`)
+  for (const error of typecheckRun.errors) {
+    problems.push(`type-check: ${error}`)
+    log(`FAILED type-check: ${error}`)
+  }
   const typecheck = summarizeTypecheck(typecheckRun.samples)
 
   const rows = summarize(plan.configs, runs)
@@ -240,6 +247,10 @@ const main = async () => {
   const seconds = (Date.now() - started) / 1000
   const date = new Date().toISOString()
   const host = machine()
+  const loads = runs.map((r) => r.load).sort((a, b) => a - b)
+  const loadNote = loads.length === 0 ? "" : `load average (1 min) when the client processes started: median ${
+    loads[Math.floor(loads.length / 2)]!.toFixed(2)
+  }, max ${loads.at(-1)!.toFixed(2)} (the load server and the client under test account for up to 2)`
   const failures = [...runs.flatMap((r) => r.error === null ? [] : [r.error]), ...problems]
 
   const tables = [
@@ -263,9 +274,10 @@ const main = async () => {
   ].join("\n")
   log("")
   log(tables)
+  log(loadNote)
   log(`${plan.mode} run: ${seconds.toFixed(0)} s on ${host.nproc} × ${host.cpu}, node ${host.node}; ${failures.length} failure(s)`)
 
-  const results = { date, mode: plan.mode, seconds, machine: host, plan, payloads, runs, rows, imports, sizes, typecheck, targets: checks, failures }
+  const results = { date, mode: plan.mode, seconds, machine: host, plan, payloads, runs, rows, imports, sizes, typecheck, targets: checks, failures, loadNote }
   const resultsDir = Path.join(benchDir, "results")
   Fs.mkdirSync(resultsDir, { recursive: true })
   const file = Path.join(resultsDir, `${date.replace(/[:.]/g, "-")}-${plan.mode}.json`)
@@ -283,6 +295,7 @@ const main = async () => {
       `- machine: ${host.nproc} × ${host.cpu}, ${host.memoryGb} GB, ${host.os}`,
       `- node: ${host.node}`,
       `- run: ${plan.rounds} rounds, ${plan.measureMs} ms measured after ${plan.warmupMs} ms warm-up per process; ${seconds.toFixed(0)} s in all`,
+      `- ${loadNote}`,
       `- payloads: call ${payloads.callBytes} B, list of 100 ${payloads.listBytes} B, logs page of 100 ${payloads.logsPageBytes} B`,
       "",
       tables

@@ -48,6 +48,8 @@ export interface Sample {
   readonly p99Ms: number | null
   /** `process.resourceUsage().maxRSS` at the end of the process, in KiB */
   readonly maxRssKb: number
+  /** the same just before the measured window (after loading and warm-up), in KiB */
+  readonly maxRssBeforeKb: number
 }
 
 /** The page size of every logs walk. */

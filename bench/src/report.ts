@@ -23,6 +23,8 @@ export interface Run {
   readonly client: ClientName
   readonly sample: Sample | null
   readonly error: string | null
+  /** the 1-minute load average when the process started */
+  readonly load: number
 }
 
 /** Per-sample figures. */
@@ -32,7 +34,8 @@ const figures = (s: Sample) => ({
   p50Ms: s.p50Ms,
   p99Ms: s.p99Ms,
   cpuPerReqUs: s.cpuUs / s.requests,
-  rssMb: s.maxRssKb / 1024
+  rssMb: s.maxRssKb / 1024,
+  rssGrowthMb: (s.maxRssKb - s.maxRssBeforeKb) / 1024
 })
 type Figures = ReturnType<typeof figures>
 type FigureName = keyof Figures
@@ -55,7 +58,7 @@ export interface Row {
   readonly ratio: Record<FigureName, number | null>
 }
 
-const names: ReadonlyArray<FigureName> = ["reqPerS", "rowsPerS", "p50Ms", "p99Ms", "cpuPerReqUs", "rssMb"]
+const names: ReadonlyArray<FigureName> = ["reqPerS", "rowsPerS", "p50Ms", "p99Ms", "cpuPerReqUs", "rssMb", "rssGrowthMb"]
 
 /** Medians and same-round ratios for every configuration and client. */
 export const summarize = (configs: ReadonlyArray<Config>, runs: ReadonlyArray<Run>): Array<Row> =>
@@ -111,12 +114,15 @@ export const loadTables = (rows: ReadonlyArray<Row>): string => {
   const logs = rows.filter((r) => r.config.op === "logs-stream")
   if (logs.length > 0) {
     out.push(`#### logs-stream (pages of ${logsPageSize}; c streams over disjoint page ranges)`, "")
-    out.push("| rows | c | client | rows/s | CPU µs/page | peak RSS MB |", "| --: | --: | --- | --: | --: | --: |")
+    out.push(
+      "| rows | c | client | rows/s | CPU µs/page | peak RSS MB | RSS growth in the walk, MB |",
+      "| --: | --: | --- | --: | --: | --: | --: |"
+    )
     for (const r of logs) {
       out.push(
         `| ${fmt(r.config.rows, 0)} | ${r.config.concurrency} | ${clientLabels[r.client]} | ${cell(r, "rowsPerS", 0)} | ${
           cell(r, "cpuPerReqUs", 0)
-        } | ${cell(r, "rssMb", 0)} |`
+        } | ${cell(r, "rssMb", 0)} | ${fmt(r.value.rssGrowthMb, 1)} |`
       )
     }
     out.push("")

@@ -10,5 +10,5 @@ console.log(
   (await client.phoneNumbers.list()).length,
   (await client.squads.list()).length,
   (await client.tools.list()).length,
-  (await client.files.list()).length
+  (await client.files.list({ purpose: "knowledge-base" })).length
 )

@@ -15,7 +15,7 @@ import * as Layer from "effect/Layer"
 import * as ManagedRuntime from "effect/ManagedRuntime"
 import * as Redacted from "effect/Redacted"
 import * as Stream from "effect/Stream"
-import { partitions, Recorder } from "../load.js"
+import { partitions, Recorder, startProfile, stopProfile } from "../load.js"
 import { callId, createBody } from "../payloads.js"
 import { logsPageSize, type Sample, type Task } from "../protocol.js"
 
@@ -55,7 +55,7 @@ const program = (task: Task) =>
           })
         )
       yield* walkAll(task.warmupRows)
-      const { wallMs, cpuUs } = yield* measureEffect(walkAll(task.rows))
+      const { wallMs, cpuUs, maxRssBeforeKb } = yield* measureEffect(walkAll(task.rows))
       return {
         client: task.client,
         op: task.op,
@@ -66,7 +66,8 @@ const program = (task: Task) =>
         cpuUs,
         p50Ms: null,
         p99Ms: null,
-        maxRssKb: process.resourceUsage().maxRSS
+        maxRssKb: process.resourceUsage().maxRSS,
+        maxRssBeforeKb
       } satisfies Sample
     }
 
@@ -95,7 +96,7 @@ const program = (task: Task) =>
     }
     yield* drive(performance.now() + task.warmupMs)
     recorder.count = 0
-    const { wallMs, cpuUs } = yield* measureEffect(Effect.suspend(() => drive(performance.now() + task.measureMs)))
+    const { wallMs, cpuUs, maxRssBeforeKb } = yield* measureEffect(Effect.suspend(() => drive(performance.now() + task.measureMs)))
     return {
       client: task.client,
       op: task.op,
@@ -106,17 +107,21 @@ const program = (task: Task) =>
       cpuUs,
       p50Ms: recorder.percentile(0.5),
       p99Ms: recorder.percentile(0.99),
-      maxRssKb: process.resourceUsage().maxRSS
+      maxRssKb: process.resourceUsage().maxRSS,
+      maxRssBeforeKb
     } satisfies Sample
   }).pipe(Effect.orDie)
 
 /** CPU and wall clock around an effect, as `measure` does for Promises. */
 const measureEffect = <A, E>(effect: Effect.Effect<A, E>) =>
   Effect.gen(function*() {
+    const maxRssBeforeKb = process.resourceUsage().maxRSS
+    yield* Effect.promise(startProfile)
     const cpu0 = process.cpuUsage()
     const t0 = performance.now()
     yield* effect
     const wallMs = performance.now() - t0
     const cpu = process.cpuUsage(cpu0)
-    return { wallMs, cpuUs: cpu.user + cpu.system }
+    yield* Effect.promise(stopProfile)
+    return { wallMs, cpuUs: cpu.user + cpu.system, maxRssBeforeKb }
   })

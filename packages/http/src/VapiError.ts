@@ -12,7 +12,7 @@ import type * as ParseResult from "effect/ParseResult"
 import * as Predicate from "effect/Predicate"
 import * as Schema from "effect/Schema"
 import { describeCause, excerpt, firstIssue } from "./internal/format.js"
-import { isPartError } from "./internal/partError.js"
+import { findPartError } from "./internal/partError.js"
 import { reasonOf } from "./internal/transport.js"
 
 const context = {
@@ -433,15 +433,17 @@ const fromClientError = (
       body: ""
     })
   }
+  const part = findPartError(error.cause)
+  if (part !== undefined) {
+    return new RequestValidationError({ ...base, path: `body.${part.part}`, issue: scrub(part.detail) })
+  }
   switch (error.reason) {
     case "Transport":
       return new TransportError({ ...base, reason: reasonOf(error.cause), detail: scrub(describeCause(error.cause)) })
     case "InvalidUrl":
       return new RequestValidationError({ ...base, path: "url", issue: scrub(describeCause(error.cause)) })
     case "Encode":
-      return isPartError(error.cause)
-        ? new RequestValidationError({ ...base, path: `body.${error.cause.part}`, issue: scrub(error.cause.detail) })
-        : new RequestValidationError({ ...base, path: "body", issue: scrub(describeCause(error.cause)) })
+      return new RequestValidationError({ ...base, path: "body", issue: scrub(describeCause(error.cause)) })
   }
 }
 

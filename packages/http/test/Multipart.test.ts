@@ -1,4 +1,6 @@
+import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import * as FileSystem from "@effect/platform/FileSystem"
+import type * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
 import * as NodeContext from "@effect/platform-node/NodeContext"
 import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
@@ -152,18 +154,32 @@ describe("Multipart against a real server on 127.0.0.1", () => {
       assert.strictEqual(received.contentLength, String(Multipart.contentLength(body, "----vapi-effect-000000000000000000000000")))
     }).pipe(Effect.provide(NodeContext.layer)))
 
-  it.scopedLive("a failing content stream fails with RequestValidationError at body.<part>", () =>
-    Effect.gen(function*() {
-      const server = yield* uploadServer
-      const client = yield* clientFor(server.baseUrl)
-      const broken = Stream.concat(Stream.make(encoder.encode("partial")), Stream.fail(new Error("disk read failed")))
-      const error = yield* Effect.flip(
-        client.execute(Ops.FilesCreate, { body: Multipart.make([Multipart.file({ name: "file", filename: "a", content: broken })]) })
-      )
-      assert.strictEqual(error._tag, "RequestValidationError")
-      if (error._tag !== "RequestValidationError") return
-      assert.strictEqual(error.path, "body.file")
-      assert.strictEqual(error.issue, "disk read failed")
-      assert.strictEqual(error.operation, "files.create")
-    }))
+  const clients: ReadonlyArray<readonly [string, Layer.Layer<HttpClient.HttpClient>]> = [
+    ["node:http", NodeHttpClient.layer],
+    ["undici", NodeHttpClient.layerUndici],
+    ["fetch", FetchHttpClient.layer]
+  ]
+
+  for (const [name, httpLayer] of clients) {
+    it.scopedLive(`a failing content stream fails with RequestValidationError at body.<part> over ${name}`, () =>
+      Effect.gen(function*() {
+        const server = yield* uploadServer
+        const client = yield* Server.build(
+          VapiClient.layer({ apiKey: Redacted.make("sk_mp"), baseUrl: server.baseUrl, retry: Retry.none }).pipe(
+            Layer.provide(httpLayer)
+          )
+        )
+        const broken = Stream.concat(Stream.make(encoder.encode("partial")), Stream.fail(new Error("disk read failed")))
+        const error = yield* Effect.flip(
+          client.execute(Ops.FilesCreate, {
+            body: Multipart.make([Multipart.file({ name: "file", filename: "a", content: broken })])
+          })
+        )
+        assert.strictEqual(error._tag, "RequestValidationError")
+        if (error._tag !== "RequestValidationError") return
+        assert.strictEqual(error.path, "body.file")
+        assert.strictEqual(error.issue, "disk read failed")
+        assert.strictEqual(error.operation, "files.create")
+      }))
+  }
 })

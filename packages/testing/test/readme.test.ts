@@ -1,27 +1,30 @@
-// The README's example, verbatim but for the import paths.
-import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
-import * as HttpClient from "@effect/platform/HttpClient"
-import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
+// The README's examples are test files: each ```ts block in README.md follows a comment naming its file
+// under test/readme/, and is that file, byte for byte. Those files run with the other tests.
+import * as FileSystem from "@effect/platform/FileSystem"
+import * as NodeFileSystem from "@effect/platform-node/NodeFileSystem"
 import { assert, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
-import * as Layer from "effect/Layer"
-import * as Redacted from "effect/Redacted"
-import { Faults, MockServer } from "../src/index.js"
+import { fileURLToPath } from "node:url"
 
-it.live("GET /call/{id} fails twice, then answers", () =>
+const root = fileURLToPath(new URL("..", import.meta.url))
+
+it.effect("every README example is a file under test/readme/, verbatim", () =>
   Effect.gen(function*() {
-    const server = yield* MockServer.MockServer
-    const call = yield* server.store.create("calls", { name: "fixture" })
-    yield* server.faults.add({ method: "GET", path: "/call/{id}", fault: Faults.status(503), times: 2 })
-    const get = HttpClientRequest.get(`${server.url}/call/${call.id}`).pipe(
-      HttpClientRequest.bearerToken(Redacted.value(server.apiKey))
+    const fs = yield* FileSystem.FileSystem
+    const readme = yield* fs.readFileString(`${root}README.md`)
+    const blocks = Array.from(readme.matchAll(/^```ts\n([\s\S]*?)^```$/gm), (match) => {
+      const before = readme.slice(0, match.index).trimEnd()
+      const path = /<!-- (test\/readme\/[\w.-]+\.test\.ts) -->$/.exec(before)?.[1]
+      return { path, code: match[1] ?? "" }
+    })
+    assert.deepStrictEqual(blocks.filter((block) => block.path === undefined).map((block) => block.code), [])
+    const files = (yield* fs.readDirectory(`${root}test/readme`)).filter((name) => name.endsWith(".test.ts"))
+    assert.deepStrictEqual(
+      blocks.map((block) => block.path).sort(),
+      files.map((name) => `test/readme/${name}`).sort(),
+      "one README block per file"
     )
-    const client = yield* HttpClient.HttpClient
-    const statuses = [
-      (yield* client.execute(get)).status,
-      (yield* client.execute(get)).status,
-      (yield* client.execute(get)).status
-    ]
-    assert.deepStrictEqual(statuses, [503, 503, 200])
-    assert.deepStrictEqual((yield* server.requests).map((r) => r.fault), ["Status", "Status", undefined])
-  }).pipe(Effect.provide(Layer.merge(MockServer.layer({ seed: 1 }), FetchHttpClient.layer))))
+    for (const block of blocks) {
+      assert.strictEqual(block.code, yield* fs.readFileString(`${root}${block.path}`), block.path)
+    }
+  }).pipe(Effect.provide(NodeFileSystem.layer)))

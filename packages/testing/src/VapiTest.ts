@@ -73,6 +73,7 @@ export const baseUrl = "http://vapi.test"
  *   const calls = yield* Calls.Calls
  *   const call = yield* calls.get(seeded.id)
  *   const { logs } = yield* store.snapshot
+ *   return { call, logs }
  * })
  *
  * program.pipe(Effect.provide(VapiTest.layer))

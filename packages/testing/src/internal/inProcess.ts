@@ -76,7 +76,10 @@ const toServerRequest = (request: HttpClientRequest.HttpClientRequest, url: URL)
       catch: (cause) => new HttpClientError.RequestError({ request, reason: "Transport", cause })
     }))
 
-/** Runs the app on one request; a defect or an unhandled failure becomes the response the platform's servers send. */
+/**
+ * Runs the app on one request; a defect or an unhandled failure becomes the response the platform's servers
+ * send. The request's scope closes when the app has answered: the mock's answers are all in memory.
+ */
 const respond = <E>(app: HttpApp.Default<E, Scope.Scope>, request: HttpServerRequest.HttpServerRequest) =>
   app.pipe(
     Effect.provideService(HttpServerRequest.HttpServerRequest, request),

@@ -11,7 +11,6 @@
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as Vapi from "@vapi-effect/client/Vapi"
 import * as Retry from "@vapi-effect/http/Retry"
-import type * as Timeout from "@vapi-effect/http/Timeout"
 import * as VapiClient from "@vapi-effect/http/VapiClient"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
@@ -37,8 +36,6 @@ export interface Options {
   readonly fixtures?: StoreModule.Fixtures | undefined
   /** The org every record belongs to; derived from the seed by default. */
   readonly orgId?: string | undefined
-  /** The client's timeouts (its defaults otherwise); they follow `TestClock` under `it.effect`. */
-  readonly timeout?: Timeout.Options | undefined
 }
 
 /**
@@ -134,7 +131,7 @@ export const layerWith = (options: Options = {}): Layer.Layer<Services> =>
     const client = Layer.effect(
       VapiClient.VapiClient,
       Effect.map(
-        VapiClient.make({ apiKey: Redacted.make(backend.apiKey), baseUrl, retry: Retry.none, timeout: options.timeout }),
+        VapiClient.make({ apiKey: Redacted.make(backend.apiKey), baseUrl, retry: Retry.none }),
         (client) =>
           VapiClient.VapiClient.of({
             execute: (operation, input) => Effect.withRandom(client.execute(operation, input), random)

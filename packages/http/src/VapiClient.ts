@@ -17,9 +17,9 @@ import { flow, identity } from "effect/Function"
 import * as Layer from "effect/Layer"
 import * as Redacted from "effect/Redacted"
 import type * as Schema from "effect/Schema"
-import packageJson from "../package.json" with { type: "json" }
 import { execute } from "./internal/execute.js"
 import { scrubber } from "./internal/format.js"
+import { version as packageVersion } from "./internal/version.js"
 import type * as Multipart from "./Multipart.js"
 import * as Retry from "./Retry.js"
 import * as Timeout from "./Timeout.js"
@@ -31,7 +31,7 @@ import type * as VapiError from "./VapiError.js"
  * @since 0.1.0
  * @category constants
  */
-export const version: string = packageJson.version
+export const version: string = packageVersion
 
 /**
  * The `User-Agent` sent with every request.

@@ -15,12 +15,13 @@
  * @example
  * ```ts
  * import { PhoneNumbers } from "@vapi-effect/client"
+ * import { Fallback } from "@vapi-effect/schema"
  * import { Effect } from "effect"
  *
  * const program = Effect.gen(function*() {
  *   const phoneNumbers = yield* PhoneNumbers.PhoneNumbers
  *   const number = yield* phoneNumbers.create({ provider: "byo-phone-number", credentialId: "cred_1", number: "+15550100" })
- *   if (number.provider === "byo-phone-number") yield* Effect.log(number.number)
+ *   if (!Fallback.isUnknownMember(number) && number.provider === "byo-phone-number") yield* Effect.log(number.number)
  * })
  * ```
  *

@@ -81,10 +81,8 @@ export interface PagesOptions<P, E, R> {
  * import { Effect } from "effect"
  * import { Pagination } from "@vapi-effect/http"
  *
- * declare const getLogs: (page: number) => Effect.Effect<{
- *   results: ReadonlyArray<{ type: string }>
- *   metadata: Pagination.PageMetadata
- * }>
+ * const getLogs = (page: number) =>
+ *   Effect.succeed({ results: [{ type: "call" }], metadata: { itemsPerPage: 100, totalItems: 1, currentPage: page } })
  * const pages = Pagination.pages({ fetchPage: (page) => Effect.map(getLogs(page), Pagination.fromResults) })
  */
 export const pages = <P extends Page<unknown>, E, R>(options: PagesOptions<P, E, R>): Stream.Stream<P, E, R> => {

@@ -191,8 +191,9 @@ export class CurrentPolicy extends Context.Reference<CurrentPolicy>()("@vapi-eff
  * @example
  * import { Effect } from "effect"
  * import { Retry, VapiClient } from "@vapi-effect/http"
+ * import { CallsGet } from "@vapi-effect/schema/Calls"
  *
- * declare const program: Effect.Effect<void, never, VapiClient.VapiClient>
+ * const program = Effect.flatMap(VapiClient.VapiClient, (client) => client.execute(CallsGet, { path: { id: "call_1" } }))
  * const once = program.pipe(Retry.withPolicy(Retry.none))
  */
 export const withPolicy: {

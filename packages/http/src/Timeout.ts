@@ -72,8 +72,9 @@ export class CurrentOverride extends Context.Reference<CurrentOverride>()(
  * @example
  * import { Effect } from "effect"
  * import { Timeout, VapiClient } from "@vapi-effect/http"
+ * import { CallsGet } from "@vapi-effect/schema/Calls"
  *
- * declare const program: Effect.Effect<void, never, VapiClient.VapiClient>
+ * const program = Effect.flatMap(VapiClient.VapiClient, (client) => client.execute(CallsGet, { path: { id: "call_1" } }))
  * const quick = program.pipe(Timeout.withTimeout({ attempt: "5 seconds", total: "20 seconds" }))
  */
 export const withTimeout: {

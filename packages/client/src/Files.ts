@@ -121,28 +121,42 @@ export class Files extends Context.Tag("@vapi-effect/client/Files")<Files, Servi
 
 const isBlob = (u: unknown): u is Blob => typeof Blob !== "undefined" && u instanceof Blob
 
-const filePart = (upload: Upload, fs: Option.Option<FileSystem.FileSystem>): Multipart.FilePart => {
+/**
+ * The file part of an upload. A path is `stat`ed first, so that the request carries a `Content-Length`;
+ * when that fails, the part's stream fails with the same reason and the request fails with a
+ * `RequestValidationError` at `body.file` before its body is complete.
+ */
+const filePart = (
+  upload: Upload,
+  fs: Option.Option<FileSystem.FileSystem>
+): Effect.Effect<Multipart.FilePart> => {
   if (isBlob(upload)) {
     const filename = "name" in upload && typeof upload.name === "string" && upload.name !== "" ? upload.name : "file"
-    return Multipart.file({
+    return Effect.succeed(Multipart.file({
       filename,
       contentType: upload.type === "" ? contentTypeOf(filename) : upload.type,
       content: upload
-    })
+    }))
   }
   if ("path" in upload) {
     const filename = upload.filename ?? basename(upload.path)
-    const content: Stream.Stream<Uint8Array, unknown> = Option.match(fs, {
-      onNone: () => Stream.fail(`cannot read ${upload.path}: no FileSystem in context (provide NodeFileSystem.layer)`),
-      onSome: (fs) => fs.stream(upload.path)
+    const part = (content: Stream.Stream<Uint8Array, unknown>, size?: number) =>
+      Multipart.file({ filename, contentType: upload.contentType ?? contentTypeOf(filename), content, size })
+    return Option.match(fs, {
+      onNone: () =>
+        Effect.succeed(part(Stream.fail(`cannot read ${upload.path}: no FileSystem in context (provide NodeFileSystem.layer)`))),
+      onSome: (fs) =>
+        fs.stat(upload.path).pipe(
+          Effect.map((info) => part(fs.stream(upload.path), Number(info.size))),
+          Effect.catchAll((error) => Effect.succeed(part(Stream.fail(error))))
+        )
     })
-    return Multipart.file({ filename, contentType: upload.contentType ?? contentTypeOf(filename), content })
   }
-  return Multipart.file({
+  return Effect.succeed(Multipart.file({
     filename: upload.filename,
     contentType: upload.contentType ?? contentTypeOf(upload.filename),
     content: upload.content
-  })
+  }))
 }
 
 /**
@@ -157,7 +171,8 @@ export const make: Effect.Effect<Service, never, VapiClient.VapiClient> = Effect
   const list = () => client.execute(Schema.FilesList, {})
   return Files.of({
     list,
-    create: (upload) => client.execute(Schema.FilesCreate, { body: Multipart.make([filePart(upload, fs)]) }),
+    create: (upload) =>
+      Effect.flatMap(filePart(upload, fs), (part) => client.execute(Schema.FilesCreate, { body: Multipart.make([part]) })),
     get: (id) => client.execute(Schema.FilesGet, { path: { id } }),
     update: (id, body) => client.execute(Schema.FilesUpdate, { path: { id }, body }),
     delete: (id) => client.execute(Schema.FilesDelete, { path: { id } }),

@@ -105,6 +105,13 @@ for (const [name, http] of Clients.all) {
         const files = yield* Files.Files
 
         const created = yield* files.create({ path: `${dir}/kb.txt` })
+        // The file is stat'ed first, so the streamed body has an exact Content-Length (fetch never sends one
+        // for a stream: it is a forbidden header there, and the body goes chunked).
+        const [request] = yield* Wire.peek
+        assert.strictEqual(
+          request?.headers["content-length"],
+          name === "fetch" ? undefined : String(request?.body.byteLength)
+        )
         assert.deepStrictEqual(yield* uploadRequest, [
           { field: "file", filename: "kb.txt", contentType: "text/plain", text: content }
         ])

@@ -185,6 +185,9 @@ export const expected = (
   body: options.body
 })
 
+/** The requests recorded so far, left in place. */
+export const peek: Effect.Effect<ReadonlyArray<WireRequest>, never, Wire> = Effect.flatMap(Wire, (wire) => wire.requests)
+
 /** The requests received since the last `clear`, which must be exactly one; clears the journal. */
 export const single: Effect.Effect<WireRequest, never, Wire> = Effect.gen(function*() {
   const wire = yield* Wire

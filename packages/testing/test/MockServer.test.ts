@@ -254,6 +254,10 @@ describe("MockServer files", () => {
       const uploaded = yield* send("POST", "/file", { formData: big })
       assert.strictEqual(field(uploaded.json, "bytes"), 300_000)
       assert.deepStrictEqual(yield* server.store.content(String(field(uploaded.json, "id"))), binary)
+      // A JSON file is a file, not a text field.
+      const json = yield* send("POST", "/file", { formData: uploadForm(`{"faq":[]}`, "faq.json", "application/json") })
+      assert.strictEqual(json.status, 201)
+      assert.deepStrictEqual([field(json.json, "mimetype"), field(json.json, "bytes")], ["application/json", 10])
     }).pipe(Effect.provide(serverLayer())))
 
   it.live("POST /file without a file part, or as JSON, is a 400", () =>

@@ -83,7 +83,9 @@ export const upload = (
       }
       return file === undefined ? undefined : { ...file, purpose }
     }),
-    Effect.mapError((error) => new Errors.BadRequest({ messages: `Multipart: ${error.reason}` }))
+    Effect.mapError((error) => new Errors.BadRequest({ messages: `Multipart: ${error.reason}` })),
+    // A part is a file when it has a filename, whatever its type: `application/json` files are files too.
+    Multipart.withFieldMimeTypes([])
   )
 }
 

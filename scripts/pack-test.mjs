@@ -93,7 +93,7 @@ const main = async () => {
     )
   )
   step(`npm install in ${project}`)
-  run("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error"], { cwd: project })
+  run("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error"], { cwd: project, timeout: 300_000 })
 
   for (const [file, source] of Object.entries(programs)) {
     fs.writeFileSync(path.join(project, file), source)

@@ -1,5 +1,7 @@
 /**
- * `pnpm bench [--quick] [--rounds N] [--cpu-prof] [--no-results-md]`: the benchmark suite.
+ * `pnpm bench [--quick] [--rounds N] [--cpu-prof] [--no-results-md]`: the benchmark suite. `--cpu-prof`
+ * profiles the measured window of every client process into `results/profiles/` (read them with
+ * `tsx src/profile.ts <file>`); its figures are then not comparable.
  *
  * 1. builds `.build/` (plain JavaScript for every measuring process) and checks the payloads against the
  *    generated schemas;
@@ -74,8 +76,8 @@ const full: Plan = {
     { op: "logs-stream", concurrency: 8, rows: 100_000 },
     { op: "logs-stream", concurrency: 1, rows: 10_000 }
   ],
-  warmupMs: 1_000,
-  measureMs: 1_500,
+  warmupMs: 800,
+  measureMs: 1_200,
   maxRequests: 200_000,
   warmupRows: 5_000,
   importReps: 7,
@@ -125,11 +127,13 @@ const startServer = (logs: number) =>
 const runWorker = (task: Task) =>
   new Promise<Sample>((resolve, reject) => {
     const profDir = Path.join(benchDir, "results", "profiles")
-    const nodeArgs = cpuProf && task.client.startsWith("ours")
-      ? ["--cpu-prof", `--cpu-prof-dir=${profDir}`, `--cpu-prof-name=${task.client}-${task.op}-c${task.concurrency}-${Date.now()}.cpuprofile`]
-      : []
-    const child = ChildProcess.spawn(process.execPath, [...nodeArgs, Path.join(buildDir, "src", "worker.js"), JSON.stringify(task)], {
-      stdio: ["ignore", "pipe", "pipe"]
+    if (cpuProf) Fs.mkdirSync(profDir, { recursive: true })
+    const env = cpuProf
+      ? { ...process.env, BENCH_CPU_PROFILE: Path.join(profDir, `${task.client}-${task.op}-${task.rows || ""}c${task.concurrency}-${Date.now()}.cpuprofile`) }
+      : process.env
+    const child = ChildProcess.spawn(process.execPath, [Path.join(buildDir, "src", "worker.js"), JSON.stringify(task)], {
+      stdio: ["ignore", "pipe", "pipe"],
+      env
     })
     let stdout = ""
     let stderr = ""
@@ -285,7 +289,7 @@ const main = async () => {
   Fs.writeFileSync(Path.join(resultsDir, "latest.json"), JSON.stringify(results, null, 2))
   log(`results: ${Path.relative(process.cwd(), file)}`)
 
-  if (plan.mode === "full" && !flag("no-results-md") && failures.length === 0) {
+  if (plan.mode === "full" && !cpuProf && !flag("no-results-md") && failures.length === 0) {
     const md = [
       "# Benchmark results",
       "",

@@ -8,6 +8,7 @@ import * as SchemaOperations from "@vapi-effect/schema/Operations"
 import * as Effect from "effect/Effect"
 import * as Random from "effect/Random"
 import * as Faults from "../Faults.js"
+import type * as MockServer from "../MockServer.js"
 import * as Store from "../Store.js"
 import * as Api from "./api.js"
 import * as Ids from "./ids.js"
@@ -15,15 +16,10 @@ import * as Journal from "./journal.js"
 import * as Operations from "./operations.js"
 import * as Server from "./server.js"
 
-/** What the backend is built from. @internal */
-export interface Options {
+/** What the backend is built from: `MockServer`'s options, with the URL instead of a port. @internal */
+export interface Options extends Omit<MockServer.Options, "port"> {
   /** The base URL the app answers under (file download URLs and log entries use it). */
   readonly url: string
-  readonly apiKey?: string | undefined
-  readonly seed?: string | number | undefined
-  readonly fixtures?: Store.Fixtures | undefined
-  readonly orgId?: string | undefined
-  readonly validateRequests?: boolean | undefined
 }
 
 /** A backend. @internal */

@@ -42,13 +42,6 @@ interface Received {
   readonly text: string
 }
 
-const withTimeout = <A>(
-  effect: Effect.Effect<A, VapiError.VapiError>,
-  duration: Duration.Duration,
-  onTimeout: () => VapiError.VapiError
-): Effect.Effect<A, VapiError.VapiError> =>
-  Duration.isFinite(duration) ? Effect.timeoutFail(effect, { duration, onTimeout }) : effect
-
 const receive = (
   ctx: VapiError.RequestContext,
   response: HttpClientResponse.HttpClientResponse
@@ -83,11 +76,11 @@ const decode = <S extends Schema.Schema.AnyNoContext>(
     try: (): unknown => JSON.parse(received.text),
     catch: (error) => `the body is not valid JSON: ${describeCause(error)}`
   })
-  return Either.match(json, {
-    onLeft: (message) => Effect.fail(fail(message)),
-    onRight: (value) =>
-      Effect.mapError(Schema.decodeUnknown(schema, { onExcessProperty: "ignore" })(value), (error) => fail(error))
-  })
+  if (Either.isLeft(json)) return Effect.fail(fail(json.left))
+  // The schemas are synchronous: the `Either` decoder skips the `Effect` that `Schema.decodeUnknown` wraps
+  // around each step (about a third of the time it takes to decode a list of calls).
+  const decoded = Schema.decodeUnknownEither(schema, { onExcessProperty: "ignore" })(json.right)
+  return Either.isRight(decoded) ? Effect.succeed(decoded.right) : Effect.fail(fail(decoded.left))
 }
 
 /** @internal */
@@ -113,14 +106,32 @@ export const execute = (settings: Settings) =>
     const ctx: VapiError.RequestContext = { ...base, url: prepared.url }
     const fields = { operation: ctx.operation, method: ctx.method, url: settings.scrub(ctx.url) }
 
-    const once = withTimeout(
-      redactHeaders(settings.client.execute(prepared.request)).pipe(
-        Effect.mapError((error) => VapiError.fromFailure(ctx, { _tag: "ClientError", error })),
-        Effect.flatMap((response) => receive(ctx, response))
-      ),
-      timeouts.attempt,
-      () => new VapiError.Timeout({ ...fields, kind: "attempt", duration: timeouts.attempt })
+    // One deadline for the whole operation: each attempt runs under the sooner of its own timeout and what
+    // is left of the total, and a wait between attempts that would pass the deadline ends at it. So one
+    // timer per attempt, not one for the attempt and another for the total.
+    const attemptMillis = Duration.toMillis(timeouts.attempt)
+    const deadline = (yield* Clock.currentTimeMillis) + Duration.toMillis(timeouts.total)
+    const timeout = (kind: "attempt" | "total") =>
+      new VapiError.Timeout({ ...fields, kind, duration: kind === "attempt" ? timeouts.attempt : timeouts.total })
+    const send = redactHeaders(settings.client.execute(prepared.request)).pipe(
+      Effect.mapError((error) => VapiError.fromFailure(ctx, { _tag: "ClientError", error })),
+      Effect.flatMap((response) => receive(ctx, response))
     )
+    const once = Effect.flatMap(Clock.currentTimeMillis, (now) => {
+      const left = deadline - now
+      if (left <= 0) return Effect.fail(timeout("total"))
+      const kind = left < attemptMillis ? "total" : "attempt"
+      const duration = Math.min(left, attemptMillis)
+      return Number.isFinite(duration) ? Effect.timeoutFail(send, { duration, onTimeout: () => timeout(kind) }) : send
+    })
+
+    const wait = (delay: Duration.Duration): Effect.Effect<void, VapiError.VapiError> =>
+      Effect.flatMap(Clock.currentTimeMillis, (now) => {
+        const left = deadline - now
+        return Duration.toMillis(delay) < left
+          ? Effect.sleep(delay)
+          : Effect.zipRight(Effect.sleep(Duration.millis(Math.max(0, left))), Effect.fail(timeout("total")))
+      })
 
     const loop = (retry: number): Effect.Effect<Received, VapiError.VapiError> =>
       Effect.catchAll(
@@ -132,16 +143,12 @@ export const execute = (settings: Settings) =>
               Effect.tap((delay) =>
                 Effect.logDebug(`${operation.name}: ${error._tag}, retry ${retry + 1} in ${Duration.format(delay)}`)
               ),
-              Effect.flatMap(Effect.sleep),
+              Effect.flatMap(wait),
               Effect.zipRight(loop(retry + 1))
             )
       )
 
-    const received = yield* withTimeout(
-      loop(0),
-      timeouts.total,
-      () => new VapiError.Timeout({ ...fields, kind: "total", duration: timeouts.total })
-    )
+    const received = yield* loop(0)
     return yield* decode(operation.success, ctx, received)
   }).pipe(
     Effect.annotateLogs({ "vapi.operation": operation.name }),

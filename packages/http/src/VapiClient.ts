@@ -155,12 +155,15 @@ export interface Options {
  */
 export const make = (options: Options): Effect.Effect<Service, never, HttpClient.HttpClient> =>
   Effect.map(HttpClient.HttpClient, (httpClient) => {
+    const headers = { accept: "application/json", "user-agent": userAgent, ...options.headers }
     const client = httpClient.pipe(
       HttpClient.mapRequest(flow(
-        HttpClientRequest.setHeaders({ accept: "application/json", "user-agent": userAgent }),
-        HttpClientRequest.setHeaders(options.headers ?? {}),
+        HttpClientRequest.setHeaders(headers),
         HttpClientRequest.bearerToken(Redacted.value(options.apiKey))
       )),
+      // Vapi does not join traces: sending it `traceparent`/`b3` headers would only hand trace ids to a third
+      // party, at ~70 µs of CPU a request. The spans themselves are kept.
+      HttpClient.withTracerPropagation(false),
       options.transformClient ?? identity
     )
     const run = execute({

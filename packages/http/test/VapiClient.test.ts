@@ -55,6 +55,8 @@ describe("VapiClient", () => {
       assert.strictEqual(request.headers["accept"], "application/json")
       assert.strictEqual(request.headers["user-agent"], `vapi-effect/${packageJson.version} (effect)`)
       assert.strictEqual(request.headers["content-type"], "application/json")
+      // The request runs inside the operation's span, whose trace context is not sent to Vapi.
+      assert.deepStrictEqual(Object.keys(request.headers).filter((name) => ["traceparent", "b3"].includes(name)), [])
       assert.deepStrictEqual(JSON.parse(Fake.utf8(request.body)), {
         assistantId: "asst_1",
         customer: { number: "+15550100" },

@@ -76,8 +76,8 @@ const full: Plan = {
     { op: "logs-stream", concurrency: 8, rows: 100_000 },
     { op: "logs-stream", concurrency: 1, rows: 10_000 }
   ],
-  warmupMs: 800,
-  measureMs: 1_200,
+  warmupMs: 1_500,
+  measureMs: 1_000,
   maxRequests: 200_000,
   warmupRows: 5_000,
   importReps: 7,
@@ -94,11 +94,11 @@ const quickPlan: Plan = {
     { op: "list", concurrency: 1, rows: 0 },
     { op: "logs-stream", concurrency: 1, rows: 10_000 }
   ],
-  warmupMs: 250,
+  warmupMs: 200,
   measureMs: 300,
   maxRequests: 50_000,
   warmupRows: 1_000,
-  importReps: 2,
+  importReps: 1,
   typecheckReps: 1
 }
 
@@ -293,7 +293,8 @@ const main = async () => {
     const md = [
       "# Benchmark results",
       "",
-      `The latest full run of \`pnpm bench\` (method: [README.md](README.md)).`,
+      `The latest full run of \`pnpm bench\` (method: [README.md](README.md); where the time goes and what would`,
+      `fix it: [ANALYSIS.md](ANALYSIS.md)).`,
       "",
       `- date: ${date}`,
       `- machine: ${host.nproc} × ${host.cpu}, ${host.memoryGb} GB, ${host.os}`,

@@ -38,7 +38,7 @@ import {
 import { checkPayloads, checkServer } from "./selfcheck.js"
 import { bundle, type BundleSize } from "./size.js"
 import { measureImports } from "./startup.js"
-import { measureTypecheck } from "./typecheck.js"
+import { consumers, measureTypecheck } from "./typecheck.js"
 
 const args = process.argv.slice(2)
 const flag = (name: string) => args.includes(`--${name}`)
@@ -58,7 +58,10 @@ interface Plan {
   readonly maxRequests: number
   readonly warmupRows: number
   readonly importReps: number
+  /** whether an unrecorded pass of the import probes warms the file cache first */
+  readonly importWarmPass: boolean
   readonly typecheckReps: number
+  readonly typecheckConsumers: ReadonlyArray<(typeof consumers)[number]>
 }
 
 const full: Plan = {
@@ -81,7 +84,9 @@ const full: Plan = {
   maxRequests: 200_000,
   warmupRows: 5_000,
   importReps: 7,
-  typecheckReps: 3
+  importWarmPass: true,
+  typecheckReps: 3,
+  typecheckConsumers: consumers
 }
 
 const quickPlan: Plan = {
@@ -94,12 +99,14 @@ const quickPlan: Plan = {
     { op: "list", concurrency: 1, rows: 0 },
     { op: "logs-stream", concurrency: 1, rows: 10_000 }
   ],
-  warmupMs: 200,
-  measureMs: 300,
+  warmupMs: 150,
+  measureMs: 200,
   maxRequests: 50_000,
   warmupRows: 1_000,
   importReps: 1,
-  typecheckReps: 1
+  importWarmPass: false,
+  typecheckReps: 1,
+  typecheckConsumers: ["ours"]
 }
 
 const base = quick ? quickPlan : full
@@ -225,8 +232,10 @@ const main = async () => {
       return fallback
     }
   }
+  const phaseLoad: Record<string, number> = {}
+  phaseLoad["import"] = Os.loadavg()[0]!
   log(`[${elapsed()}] cold import (${plan.importReps} runs each)`)
-  const importRun = measureImports(plan.importReps)
+  const importRun = measureImports(plan.importReps, plan.importWarmPass)
   for (const error of importRun.errors) {
     problems.push(`import: ${error}`)
     log(`FAILED import: ${error}`)
@@ -238,8 +247,9 @@ const main = async () => {
     const size = await attempt(`bundle ${app}`, () => bundle(app), null)
     if (size !== null) sizes.push(size)
   }
+  phaseLoad["typecheck"] = Os.loadavg()[0]!
   log(`[${elapsed()}] type-check (${plan.typecheckReps} run(s) each)`)
-  const typecheckRun = measureTypecheck(plan.typecheckReps)
+  const typecheckRun = measureTypecheck(plan.typecheckReps, plan.typecheckConsumers)
   for (const error of typecheckRun.errors) {
     problems.push(`type-check: ${error}`)
     log(`FAILED type-check: ${error}`)
@@ -265,11 +275,15 @@ const main = async () => {
     loadTables(rows),
     "### Cold import",
     "",
+    `Load average (1 min) when this phase started: ${phaseLoad["import"]!.toFixed(2)}.`,
+    "",
     importTable(imports),
     "### Bundle size (esbuild, minified, platform node, gzip -9)",
     "",
     sizeTable(sizes),
     "### Type-check time of a small consumer (tsc --noEmit)",
+    "",
+    `Load average (1 min) when this phase started: ${phaseLoad["typecheck"]!.toFixed(2)}.`,
     "",
     typecheckTable(typecheck),
     "### Targets",
@@ -281,7 +295,7 @@ const main = async () => {
   log(loadNote)
   log(`${plan.mode} run: ${seconds.toFixed(0)} s on ${host.nproc} × ${host.cpu}, node ${host.node}; ${failures.length} failure(s)`)
 
-  const results = { date, mode: plan.mode, seconds, machine: host, plan, payloads, runs, rows, imports, sizes, typecheck, targets: checks, failures, loadNote }
+  const results = { date, mode: plan.mode, seconds, machine: host, plan, payloads, runs, rows, imports, sizes, typecheck, targets: checks, failures, loadNote, phaseLoad }
   const resultsDir = Path.join(benchDir, "results")
   Fs.mkdirSync(resultsDir, { recursive: true })
   const file = Path.join(resultsDir, `${date.replace(/[:.]/g, "-")}-${plan.mode}.json`)

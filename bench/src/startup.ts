@@ -45,22 +45,24 @@ const probe = (scenario: Scenario): ImportTime => {
 }
 
 /**
- * `reps` samples of every scenario, alternating the order between passes; a scenario whose warm-up pass
- * fails is dropped and its error returned.
+ * `reps` samples of every scenario, alternating the order between passes, after an unrecorded warm-up pass
+ * (or with the first pass recorded when `warmPass` is false); a scenario whose first probe fails is dropped
+ * and its error returned.
  */
-export const measureImports = (reps: number) => {
+export const measureImports = (reps: number, warmPass: boolean = true) => {
   const errors: Array<string> = []
+  const samples: Array<ImportTime> = []
   const working = scenarios.filter((scenario) => {
     try {
-      probe(scenario)
+      const first = probe(scenario)
+      if (!warmPass) samples.push(first)
       return true
     } catch (error) {
       errors.push(error instanceof Error ? error.message : String(error))
       return false
     }
   })
-  const samples: Array<ImportTime> = []
-  for (let rep = 0; rep < reps; rep++) {
+  for (let rep = warmPass ? 0 : 1; rep < reps; rep++) {
     const order = rep % 2 === 0 ? working : [...working].reverse()
     for (const scenario of order) samples.push(probe(scenario))
   }

@@ -30,10 +30,10 @@ const run = (consumer: (typeof consumers)[number]): TypecheckTime => {
 }
 
 /** `reps` runs of each consumer, alternating; a consumer that fails to type-check is dropped. */
-export const measureTypecheck = (reps: number) => {
+export const measureTypecheck = (reps: number, only: ReadonlyArray<(typeof consumers)[number]> = consumers) => {
   const errors: Array<string> = []
   const samples: Array<TypecheckTime> = []
-  let working: ReadonlyArray<(typeof consumers)[number]> = consumers
+  let working: ReadonlyArray<(typeof consumers)[number]> = only
   for (let rep = 0; rep < reps; rep++) {
     const order = rep % 2 === 0 ? working : [...working].reverse()
     for (const consumer of order) {

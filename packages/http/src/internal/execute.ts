@@ -46,24 +46,22 @@ const receive = (
   ctx: VapiError.RequestContext,
   response: HttpClientResponse.HttpClientResponse
 ): Effect.Effect<Received, VapiError.VapiError> =>
-  Effect.gen(function*() {
-    yield* Effect.annotateCurrentSpan("http.response.status_code", response.status)
-    const text = yield* Effect.either(response.text)
-    if (response.status >= 200 && response.status < 300) {
-      return yield* Either.match(text, {
-        onLeft: (error) => Effect.fail(VapiError.fromFailure(ctx, { _tag: "ClientError", error })),
-        onRight: (body) => Effect.succeed({ status: response.status, text: body })
+  Effect.zipRight(
+    Effect.annotateCurrentSpan("http.response.status_code", response.status),
+    response.status >= 200 && response.status < 300
+      ? Effect.mapBoth(response.text, {
+        onFailure: (error) => VapiError.fromFailure(ctx, { _tag: "ClientError", error }),
+        onSuccess: (text) => ({ status: response.status, text })
       })
-    }
-    const now = yield* Clock.currentTimeMillis
-    return yield* Effect.fail(VapiError.fromFailure(ctx, {
-      _tag: "Status",
-      status: response.status,
-      headers: response.headers,
-      body: Either.getOrElse(text, () => ""),
-      now
-    }))
-  })
+      : Effect.flatMap(Effect.zip(Effect.either(response.text), Clock.currentTimeMillis), ([text, now]) =>
+        Effect.fail(VapiError.fromFailure(ctx, {
+          _tag: "Status",
+          status: response.status,
+          headers: response.headers,
+          body: Either.getOrElse(text, () => ""),
+          now
+        })))
+  )
 
 const decode = <S extends Schema.Schema.AnyNoContext>(
   schema: S,
@@ -104,7 +102,6 @@ export const execute = (settings: Settings) =>
       (failure) => VapiError.fromFailure({ ...base, url: templateUrl(settings.baseUrl, operation) }, failure)
     )
     const ctx: VapiError.RequestContext = { ...base, url: prepared.url }
-    const fields = { operation: ctx.operation, method: ctx.method, url: settings.scrub(ctx.url) }
 
     // One deadline for the whole operation: each attempt runs under the sooner of its own timeout and what
     // is left of the total, and a wait between attempts that would pass the deadline ends at it. So one
@@ -112,7 +109,13 @@ export const execute = (settings: Settings) =>
     const attemptMillis = Duration.toMillis(timeouts.attempt)
     const deadline = (yield* Clock.currentTimeMillis) + Duration.toMillis(timeouts.total)
     const timeout = (kind: "attempt" | "total") =>
-      new VapiError.Timeout({ ...fields, kind, duration: kind === "attempt" ? timeouts.attempt : timeouts.total })
+      new VapiError.Timeout({
+        operation: ctx.operation,
+        method: ctx.method,
+        url: settings.scrub(ctx.url),
+        kind,
+        duration: kind === "attempt" ? timeouts.attempt : timeouts.total
+      })
     const send = redactHeaders(settings.client.execute(prepared.request)).pipe(
       Effect.mapError((error) => VapiError.fromFailure(ctx, { _tag: "ClientError", error })),
       Effect.flatMap((response) => receive(ctx, response))
@@ -135,7 +138,7 @@ export const execute = (settings: Settings) =>
 
     const loop = (retry: number): Effect.Effect<Received, VapiError.VapiError> =>
       Effect.catchAll(
-        Effect.zipRight(Effect.annotateCurrentSpan("vapi.attempts", retry + 1), once),
+        retry === 0 ? once : Effect.zipRight(Effect.annotateCurrentSpan("vapi.attempts", retry + 1), once),
         (error) =>
           retry >= policy.maxRetries || !Retry.isRetryable(policy, operation.method, error)
             ? Effect.fail(error)
@@ -151,11 +154,11 @@ export const execute = (settings: Settings) =>
     const received = yield* loop(0)
     return yield* decode(operation.success, ctx, received)
   }).pipe(
-    Effect.annotateLogs({ "vapi.operation": operation.name }),
     Effect.withSpan(`Vapi.${operation.name}`, {
       kind: "client",
       attributes: {
         "vapi.operation": operation.name,
+        "vapi.attempts": 1,
         "http.request.method": operation.method,
         "url.template": operation.path,
         ...pathAttributes

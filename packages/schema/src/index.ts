@@ -36,6 +36,13 @@ export * as Blocks from "./Blocks.js"
 export * as Calls from "./Calls.js"
 
 /**
+ * Decoder: `Schema.decodeUnknownEither` with the same results, compiled for speed.
+ *
+ * @since 0.2.0
+ */
+export * as Decoder from "./Decoder.js"
+
+/**
  * Fallback: what a response decodes to when the API sends a value the document does not know.
  *
  * @since 0.1.0

@@ -71,6 +71,22 @@ const schemaDeclaration = (binding: string, typeName: string, expr: P.Doc, ident
     `.annotations({ identifier: ${P.str(identifier)} })`
   ))
 
+// Object schemas are built on first use (`Runtime.lazy`), so importing a module does not build the whole
+// closure of schemas it refers to; unions and the rest stay eager, so unions still flatten their members.
+const namedSchemaDeclaration = (
+  binding: string,
+  named: Model.Named,
+  expr: P.Doc,
+  imports: Emit.Imports
+): string => {
+  if (named.node._tag !== "Struct") return schemaDeclaration(binding, named.name, expr, binding)
+  imports.runtime = true
+  return P.render(P.concat(
+    `export const ${binding}: Schema.Schema<${named.name}, ${Naming.encodedName(named.name)}> = Runtime.lazy(`,
+    P.list(`${P.str(binding)}, () =>`, [expr], ")")
+  ))
+}
+
 /**
  * The module of one named schema: its type, its encoded type, and its lenient and/or strict schema.
  *
@@ -95,7 +111,7 @@ export const namedModule = (ctx: Context, named: Model.Named): string => {
       `to the \`Fallback\` values, and constraints are not checked.`
     ].filter((s) => s !== undefined).join("\n\n")
     body.push(P.jsdoc(doc, [since(ctx), "@category schemas"]) + "\n" +
-      schemaDeclaration(Naming.variantName(named, "lenient"), named.name, Emit.schemaExpr(named.node, scope), named.name))
+      namedSchemaDeclaration(Naming.variantName(named, "lenient"), named, Emit.schemaExpr(named.node, scope), imports))
   }
   if (named.strict) {
     const scope: Emit.Scope = { ...base, variant: "strict" }
@@ -106,7 +122,7 @@ export const namedModule = (ctx: Context, named: Model.Named): string => {
       `constraints (length, range, pattern) are checked.`
     ].filter((s) => s !== undefined).join("\n\n")
     body.push(P.jsdoc(doc, [since(ctx), "@category schemas"]) + "\n" +
-      schemaDeclaration(binding, named.name, Emit.schemaExpr(named.node, scope), binding))
+      namedSchemaDeclaration(binding, named, Emit.schemaExpr(named.node, scope), imports))
   }
   const moduleDoc = `\`${named.name}\`: ${firstSentence(named.description) ?? "a schema of the Vapi API."}`
   return file(ctx, moduleDoc, renderImports(imports, ctx, 0, named.name), body)

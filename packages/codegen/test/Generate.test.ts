@@ -83,7 +83,8 @@ describe("generated text", () => {
     const cat = text("Cat.ts")
     assert.include(cat, "export interface Cat {")
     assert.include(cat, "export interface CatEncoded {")
-    assert.include(cat, "export const Cat: Schema.Schema<Cat, CatEncoded> = Schema.Struct({")
+    // object schemas are built on first use, so that importing a module does not build its whole closure
+    assert.include(cat, `export const Cat: Schema.Schema<Cat, CatEncoded> = Runtime.lazy("Cat", () =>\n  Schema.Struct({`)
     assert.include(cat, "  readonly born?: Date | undefined")
     assert.include(cat, "  readonly born?: string | undefined")
     assert.include(cat, "  readonly nickname?: string | null | undefined")

@@ -7,6 +7,7 @@
  */
 
 import * as Schema from "effect/Schema"
+import * as Runtime from "../internal/runtime.js"
 
 /**
  * The `AddVoiceToProviderDTO` shape of the Vapi API.
@@ -50,8 +51,10 @@ export interface AddVoiceToProviderDTOEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const AddVoiceToProviderDTO: Schema.Schema<AddVoiceToProviderDTO, AddVoiceToProviderDTOEncoded> = Schema.Struct({
-  ownerId: Schema.String,
-  voiceId: Schema.String,
-  name: Schema.String
-}).annotations({ identifier: "AddVoiceToProviderDTO" })
+export const AddVoiceToProviderDTO: Schema.Schema<AddVoiceToProviderDTO, AddVoiceToProviderDTOEncoded> = Runtime.lazy("AddVoiceToProviderDTO", () =>
+  Schema.Struct({
+    ownerId: Schema.String,
+    voiceId: Schema.String,
+    name: Schema.String
+  })
+)

@@ -51,8 +51,10 @@ export interface AnalysisEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const Analysis: Schema.Schema<Analysis, AnalysisEncoded> = Schema.Struct({
-  summary: Schema.optional(Schema.String),
-  structuredData: Schema.optional(Runtime.FreeForm),
-  successEvaluation: Schema.optional(Schema.String)
-}).annotations({ identifier: "Analysis" })
+export const Analysis: Schema.Schema<Analysis, AnalysisEncoded> = Runtime.lazy("Analysis", () =>
+  Schema.Struct({
+    summary: Schema.optional(Schema.String),
+    structuredData: Schema.optional(Runtime.FreeForm),
+    successEvaluation: Schema.optional(Schema.String)
+  })
+)

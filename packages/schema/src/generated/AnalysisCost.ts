@@ -67,11 +67,13 @@ export interface AnalysisCostEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const AnalysisCost: Schema.Schema<AnalysisCost, AnalysisCostEncoded> = Schema.Struct({
-  type: Schema.Literal("analysis"),
-  analysisType: Runtime.LenientEnum("summary", "structuredData", "successEvaluation"),
-  model: Runtime.FreeForm,
-  promptTokens: Runtime.Number,
-  completionTokens: Runtime.Number,
-  cost: Runtime.Number
-}).annotations({ identifier: "AnalysisCost" })
+export const AnalysisCost: Schema.Schema<AnalysisCost, AnalysisCostEncoded> = Runtime.lazy("AnalysisCost", () =>
+  Schema.Struct({
+    type: Schema.Literal("analysis"),
+    analysisType: Runtime.LenientEnum("summary", "structuredData", "successEvaluation"),
+    model: Runtime.FreeForm,
+    promptTokens: Runtime.Number,
+    completionTokens: Runtime.Number,
+    cost: Runtime.Number
+  })
+)

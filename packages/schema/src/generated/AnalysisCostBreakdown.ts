@@ -81,14 +81,16 @@ export interface AnalysisCostBreakdownEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const AnalysisCostBreakdown: Schema.Schema<AnalysisCostBreakdown, AnalysisCostBreakdownEncoded> = Schema.Struct({
-  summary: Schema.optional(Runtime.Number),
-  summaryPromptTokens: Schema.optional(Runtime.Number),
-  summaryCompletionTokens: Schema.optional(Runtime.Number),
-  structuredData: Schema.optional(Runtime.Number),
-  structuredDataPromptTokens: Schema.optional(Runtime.Number),
-  structuredDataCompletionTokens: Schema.optional(Runtime.Number),
-  successEvaluation: Schema.optional(Runtime.Number),
-  successEvaluationPromptTokens: Schema.optional(Runtime.Number),
-  successEvaluationCompletionTokens: Schema.optional(Runtime.Number)
-}).annotations({ identifier: "AnalysisCostBreakdown" })
+export const AnalysisCostBreakdown: Schema.Schema<AnalysisCostBreakdown, AnalysisCostBreakdownEncoded> = Runtime.lazy("AnalysisCostBreakdown", () =>
+  Schema.Struct({
+    summary: Schema.optional(Runtime.Number),
+    summaryPromptTokens: Schema.optional(Runtime.Number),
+    summaryCompletionTokens: Schema.optional(Runtime.Number),
+    structuredData: Schema.optional(Runtime.Number),
+    structuredDataPromptTokens: Schema.optional(Runtime.Number),
+    structuredDataCompletionTokens: Schema.optional(Runtime.Number),
+    successEvaluation: Schema.optional(Runtime.Number),
+    successEvaluationPromptTokens: Schema.optional(Runtime.Number),
+    successEvaluationCompletionTokens: Schema.optional(Runtime.Number)
+  })
+)

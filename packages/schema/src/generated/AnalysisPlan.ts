@@ -7,6 +7,7 @@
  */
 
 import * as Schema from "effect/Schema"
+import * as Runtime from "../internal/runtime.js"
 import { StructuredDataPlan, type StructuredDataPlanEncoded, StructuredDataPlanStrict } from "./StructuredDataPlan.js"
 import { 
   SuccessEvaluationPlan,
@@ -57,11 +58,13 @@ export interface AnalysisPlanEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const AnalysisPlan: Schema.Schema<AnalysisPlan, AnalysisPlanEncoded> = Schema.Struct({
-  summaryPlan: Schema.optional(SummaryPlan),
-  structuredDataPlan: Schema.optional(StructuredDataPlan),
-  successEvaluationPlan: Schema.optional(SuccessEvaluationPlan)
-}).annotations({ identifier: "AnalysisPlan" })
+export const AnalysisPlan: Schema.Schema<AnalysisPlan, AnalysisPlanEncoded> = Runtime.lazy("AnalysisPlan", () =>
+  Schema.Struct({
+    summaryPlan: Schema.optional(SummaryPlan),
+    structuredDataPlan: Schema.optional(StructuredDataPlan),
+    successEvaluationPlan: Schema.optional(SuccessEvaluationPlan)
+  })
+)
 
 /**
  * The strict variant of {@link AnalysisPlan}, for requests.
@@ -72,8 +75,10 @@ export const AnalysisPlan: Schema.Schema<AnalysisPlan, AnalysisPlanEncoded> = Sc
  * @since 0.1.0
  * @category schemas
  */
-export const AnalysisPlanStrict: Schema.Schema<AnalysisPlan, AnalysisPlanEncoded> = Schema.Struct({
-  summaryPlan: Schema.optional(SummaryPlanStrict),
-  structuredDataPlan: Schema.optional(StructuredDataPlanStrict),
-  successEvaluationPlan: Schema.optional(SuccessEvaluationPlanStrict)
-}).annotations({ identifier: "AnalysisPlanStrict" })
+export const AnalysisPlanStrict: Schema.Schema<AnalysisPlan, AnalysisPlanEncoded> = Runtime.lazy("AnalysisPlanStrict", () =>
+  Schema.Struct({
+    summaryPlan: Schema.optional(SummaryPlanStrict),
+    structuredDataPlan: Schema.optional(StructuredDataPlanStrict),
+    successEvaluationPlan: Schema.optional(SuccessEvaluationPlanStrict)
+  })
+)

@@ -7,6 +7,7 @@
  */
 
 import * as Schema from "effect/Schema"
+import * as Runtime from "../internal/runtime.js"
 
 /**
  * The `AnalyticsOperation` shape of the Vapi API.
@@ -70,19 +71,21 @@ export interface AnalyticsOperationEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const AnalyticsOperation: Schema.Schema<AnalyticsOperation, AnalyticsOperationEncoded> = Schema.Struct({
-  operation: Schema.Literal("sum", "avg", "count", "min", "max"),
-  column: Schema.Literal(
-    "id",
-    "cost",
-    "costBreakdown.llm",
-    "costBreakdown.stt",
-    "costBreakdown.tts",
-    "costBreakdown.vapi",
-    "costBreakdown.ttsCharacters",
-    "costBreakdown.llmPromptTokens",
-    "costBreakdown.llmCompletionTokens",
-    "duration"
-  ),
-  alias: Schema.optional(Schema.String.pipe(Schema.maxLength(40)))
-}).annotations({ identifier: "AnalyticsOperation" })
+export const AnalyticsOperation: Schema.Schema<AnalyticsOperation, AnalyticsOperationEncoded> = Runtime.lazy("AnalyticsOperation", () =>
+  Schema.Struct({
+    operation: Schema.Literal("sum", "avg", "count", "min", "max"),
+    column: Schema.Literal(
+      "id",
+      "cost",
+      "costBreakdown.llm",
+      "costBreakdown.stt",
+      "costBreakdown.tts",
+      "costBreakdown.vapi",
+      "costBreakdown.ttsCharacters",
+      "costBreakdown.llmPromptTokens",
+      "costBreakdown.llmCompletionTokens",
+      "duration"
+    ),
+    alias: Schema.optional(Schema.String.pipe(Schema.maxLength(40)))
+  })
+)

@@ -7,6 +7,7 @@
  */
 
 import * as Schema from "effect/Schema"
+import * as Runtime from "../internal/runtime.js"
 import { AnalyticsOperation, type AnalyticsOperationEncoded } from "./AnalyticsOperation.js"
 import { type TimeRange, type TimeRangeEncoded, TimeRangeStrict } from "./TimeRange.js"
 
@@ -66,12 +67,14 @@ export interface AnalyticsQueryEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const AnalyticsQuery: Schema.Schema<AnalyticsQuery, AnalyticsQueryEncoded> = Schema.Struct({
-  table: Schema.Literal("call"),
-  groupBy: Schema.optional(
-    Schema.Array(Schema.Literal("type", "assistantId", "endedReason", "analysis.successEvaluation", "status"))
-  ),
-  name: Schema.String.pipe(Schema.maxLength(40)),
-  timeRange: Schema.optional(TimeRangeStrict),
-  operations: Schema.Array(AnalyticsOperation)
-}).annotations({ identifier: "AnalyticsQuery" })
+export const AnalyticsQuery: Schema.Schema<AnalyticsQuery, AnalyticsQueryEncoded> = Runtime.lazy("AnalyticsQuery", () =>
+  Schema.Struct({
+    table: Schema.Literal("call"),
+    groupBy: Schema.optional(
+      Schema.Array(Schema.Literal("type", "assistantId", "endedReason", "analysis.successEvaluation", "status"))
+    ),
+    name: Schema.String.pipe(Schema.maxLength(40)),
+    timeRange: Schema.optional(TimeRangeStrict),
+    operations: Schema.Array(AnalyticsOperation)
+  })
+)

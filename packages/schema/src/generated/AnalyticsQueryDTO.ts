@@ -7,6 +7,7 @@
  */
 
 import * as Schema from "effect/Schema"
+import * as Runtime from "../internal/runtime.js"
 import { AnalyticsQuery, type AnalyticsQueryEncoded } from "./AnalyticsQuery.js"
 
 /**
@@ -41,6 +42,8 @@ export interface AnalyticsQueryDTOEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const AnalyticsQueryDTO: Schema.Schema<AnalyticsQueryDTO, AnalyticsQueryDTOEncoded> = Schema.Struct({
-  queries: Schema.Array(AnalyticsQuery)
-}).annotations({ identifier: "AnalyticsQueryDTO" })
+export const AnalyticsQueryDTO: Schema.Schema<AnalyticsQueryDTO, AnalyticsQueryDTOEncoded> = Runtime.lazy("AnalyticsQueryDTO", () =>
+  Schema.Struct({
+    queries: Schema.Array(AnalyticsQuery)
+  })
+)

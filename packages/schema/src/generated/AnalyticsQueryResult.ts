@@ -59,8 +59,10 @@ export interface AnalyticsQueryResultEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const AnalyticsQueryResult: Schema.Schema<AnalyticsQueryResult, AnalyticsQueryResultEncoded> = Schema.Struct({
-  name: Schema.String,
-  timeRange: TimeRange,
-  result: Schema.Array(Runtime.FreeForm)
-}).annotations({ identifier: "AnalyticsQueryResult" })
+export const AnalyticsQueryResult: Schema.Schema<AnalyticsQueryResult, AnalyticsQueryResultEncoded> = Runtime.lazy("AnalyticsQueryResult", () =>
+  Schema.Struct({
+    name: Schema.String,
+    timeRange: TimeRange,
+    result: Schema.Array(Runtime.FreeForm)
+  })
+)

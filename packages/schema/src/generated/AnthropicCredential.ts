@@ -64,11 +64,13 @@ export interface AnthropicCredentialEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const AnthropicCredential: Schema.Schema<AnthropicCredential, AnthropicCredentialEncoded> = Schema.Struct({
-  provider: Runtime.LenientEnum("anthropic"),
-  apiKey: Schema.String,
-  id: Schema.String,
-  orgId: Schema.String,
-  createdAt: Runtime.DateTime,
-  updatedAt: Runtime.DateTime
-}).annotations({ identifier: "AnthropicCredential" })
+export const AnthropicCredential: Schema.Schema<AnthropicCredential, AnthropicCredentialEncoded> = Runtime.lazy("AnthropicCredential", () =>
+  Schema.Struct({
+    provider: Runtime.LenientEnum("anthropic"),
+    apiKey: Schema.String,
+    id: Schema.String,
+    orgId: Schema.String,
+    createdAt: Runtime.DateTime,
+    updatedAt: Runtime.DateTime
+  })
+)

@@ -64,11 +64,13 @@ export interface AnyscaleCredentialEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const AnyscaleCredential: Schema.Schema<AnyscaleCredential, AnyscaleCredentialEncoded> = Schema.Struct({
-  provider: Runtime.LenientEnum("anyscale"),
-  apiKey: Schema.String,
-  id: Schema.String,
-  orgId: Schema.String,
-  createdAt: Runtime.DateTime,
-  updatedAt: Runtime.DateTime
-}).annotations({ identifier: "AnyscaleCredential" })
+export const AnyscaleCredential: Schema.Schema<AnyscaleCredential, AnyscaleCredentialEncoded> = Runtime.lazy("AnyscaleCredential", () =>
+  Schema.Struct({
+    provider: Runtime.LenientEnum("anyscale"),
+    apiKey: Schema.String,
+    id: Schema.String,
+    orgId: Schema.String,
+    createdAt: Runtime.DateTime,
+    updatedAt: Runtime.DateTime
+  })
+)

@@ -91,23 +91,25 @@ export interface ArtifactEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const Artifact: Schema.Schema<Artifact, ArtifactEncoded> = Schema.Struct({
-  messages: Schema.optional(
-    Schema.Array(
-      Schema.Union(
-        UserMessage,
-        SystemMessage,
-        BotMessage,
-        ToolCallMessage,
-        ToolCallResultMessage,
-        Runtime.UnknownMember("role", ["user", "system", "bot", "tool_calls", "tool_call_result"])
+export const Artifact: Schema.Schema<Artifact, ArtifactEncoded> = Runtime.lazy("Artifact", () =>
+  Schema.Struct({
+    messages: Schema.optional(
+      Schema.Array(
+        Schema.Union(
+          UserMessage,
+          SystemMessage,
+          BotMessage,
+          ToolCallMessage,
+          ToolCallResultMessage,
+          Runtime.UnknownMember("role", ["user", "system", "bot", "tool_calls", "tool_call_result"])
+        )
       )
-    )
-  ),
-  messagesOpenAIFormatted: Schema.optional(Schema.Array(OpenAIMessage)),
-  recordingUrl: Schema.optional(Schema.String),
-  stereoRecordingUrl: Schema.optional(Schema.String),
-  videoRecordingUrl: Schema.optional(Schema.String),
-  videoRecordingStartDelaySeconds: Schema.optional(Runtime.Number),
-  transcript: Schema.optional(Schema.String)
-}).annotations({ identifier: "Artifact" })
+    ),
+    messagesOpenAIFormatted: Schema.optional(Schema.Array(OpenAIMessage)),
+    recordingUrl: Schema.optional(Schema.String),
+    stereoRecordingUrl: Schema.optional(Schema.String),
+    videoRecordingUrl: Schema.optional(Schema.String),
+    videoRecordingStartDelaySeconds: Schema.optional(Runtime.Number),
+    transcript: Schema.optional(Schema.String)
+  })
+)

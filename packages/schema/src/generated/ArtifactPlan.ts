@@ -7,6 +7,7 @@
  */
 
 import * as Schema from "effect/Schema"
+import * as Runtime from "../internal/runtime.js"
 import { TranscriptPlan, type TranscriptPlanEncoded, TranscriptPlanStrict } from "./TranscriptPlan.js"
 
 /**
@@ -76,12 +77,14 @@ export interface ArtifactPlanEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const ArtifactPlan: Schema.Schema<ArtifactPlan, ArtifactPlanEncoded> = Schema.Struct({
-  recordingEnabled: Schema.optional(Schema.Boolean),
-  videoRecordingEnabled: Schema.optional(Schema.Boolean),
-  transcriptPlan: Schema.optional(TranscriptPlan),
-  recordingPath: Schema.optional(Schema.String)
-}).annotations({ identifier: "ArtifactPlan" })
+export const ArtifactPlan: Schema.Schema<ArtifactPlan, ArtifactPlanEncoded> = Runtime.lazy("ArtifactPlan", () =>
+  Schema.Struct({
+    recordingEnabled: Schema.optional(Schema.Boolean),
+    videoRecordingEnabled: Schema.optional(Schema.Boolean),
+    transcriptPlan: Schema.optional(TranscriptPlan),
+    recordingPath: Schema.optional(Schema.String)
+  })
+)
 
 /**
  * The strict variant of {@link ArtifactPlan}, for requests.
@@ -92,9 +95,11 @@ export const ArtifactPlan: Schema.Schema<ArtifactPlan, ArtifactPlanEncoded> = Sc
  * @since 0.1.0
  * @category schemas
  */
-export const ArtifactPlanStrict: Schema.Schema<ArtifactPlan, ArtifactPlanEncoded> = Schema.Struct({
-  recordingEnabled: Schema.optional(Schema.Boolean),
-  videoRecordingEnabled: Schema.optional(Schema.Boolean),
-  transcriptPlan: Schema.optional(TranscriptPlanStrict),
-  recordingPath: Schema.optional(Schema.String)
-}).annotations({ identifier: "ArtifactPlanStrict" })
+export const ArtifactPlanStrict: Schema.Schema<ArtifactPlan, ArtifactPlanEncoded> = Runtime.lazy("ArtifactPlanStrict", () =>
+  Schema.Struct({
+    recordingEnabled: Schema.optional(Schema.Boolean),
+    videoRecordingEnabled: Schema.optional(Schema.Boolean),
+    transcriptPlan: Schema.optional(TranscriptPlanStrict),
+    recordingPath: Schema.optional(Schema.String)
+  })
+)

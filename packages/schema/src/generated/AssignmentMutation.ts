@@ -103,20 +103,22 @@ export interface AssignmentMutationEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const AssignmentMutation: Schema.Schema<AssignmentMutation, AssignmentMutationEncoded> = Schema.Struct({
-  conditions: Schema.optional(
-    Schema.Array(
-      Schema.Union(
-        ModelBasedCondition,
-        RuleBasedCondition,
-        Runtime.UnknownMember("type", ["model-based", "rule-based"])
+export const AssignmentMutation: Schema.Schema<AssignmentMutation, AssignmentMutationEncoded> = Runtime.lazy("AssignmentMutation", () =>
+  Schema.Struct({
+    conditions: Schema.optional(
+      Schema.Array(
+        Schema.Union(
+          ModelBasedCondition,
+          RuleBasedCondition,
+          Runtime.UnknownMember("type", ["model-based", "rule-based"])
+        )
       )
-    )
-  ),
-  type: Schema.Literal("assignment"),
-  variable: Schema.String,
-  value: Schema.String
-}).annotations({ identifier: "AssignmentMutation" })
+    ),
+    type: Schema.Literal("assignment"),
+    variable: Schema.String,
+    value: Schema.String
+  })
+)
 
 /**
  * The strict variant of {@link AssignmentMutation}, for requests.
@@ -127,9 +129,11 @@ export const AssignmentMutation: Schema.Schema<AssignmentMutation, AssignmentMut
  * @since 0.1.0
  * @category schemas
  */
-export const AssignmentMutationStrict: Schema.Schema<AssignmentMutation, AssignmentMutationEncoded> = Schema.Struct({
-  conditions: Schema.optional(Schema.Array(Runtime.StrictUnion(ModelBasedConditionStrict, RuleBasedConditionStrict))),
-  type: Schema.Literal("assignment"),
-  variable: Schema.String,
-  value: Schema.String
-}).annotations({ identifier: "AssignmentMutationStrict" })
+export const AssignmentMutationStrict: Schema.Schema<AssignmentMutation, AssignmentMutationEncoded> = Runtime.lazy("AssignmentMutationStrict", () =>
+  Schema.Struct({
+    conditions: Schema.optional(Schema.Array(Runtime.StrictUnion(ModelBasedConditionStrict, RuleBasedConditionStrict))),
+    type: Schema.Literal("assignment"),
+    variable: Schema.String,
+    value: Schema.String
+  })
+)

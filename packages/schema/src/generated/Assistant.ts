@@ -403,141 +403,143 @@ export interface AssistantEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const Assistant: Schema.Schema<Assistant, AssistantEncoded> = Schema.Struct({
-  transcriber: Schema.optional(
-    Schema.Union(
-      DeepgramTranscriber,
-      GladiaTranscriber,
-      TalkscriberTranscriber,
-      Runtime.UnknownMember("provider", ["deepgram", "gladia", "talkscriber"])
-    )
-  ),
-  model: Schema.optional(
-    Schema.Union(
-      AnyscaleModel,
-      AnthropicModel,
-      CustomLLMModel,
-      DeepInfraModel,
-      GroqModel,
-      OpenAIModel,
-      OpenRouterModel,
-      PerplexityAIModel,
-      TogetherAIModel,
-      VapiModel,
-      Runtime.UnknownMember("provider", [
-        "anyscale",
-        "anthropic",
-        "custom-llm",
-        "deepinfra",
-        "groq",
-        "openai",
-        "openrouter",
-        "perplexity-ai",
-        "together-ai",
-        "vapi"
-      ])
-    )
-  ),
-  voice: Schema.optional(
-    Schema.Union(
-      AzureVoice,
-      CartesiaVoice,
-      DeepgramVoice,
-      ElevenLabsVoice,
-      LMNTVoice,
-      NeetsVoice,
-      OpenAIVoice,
-      PlayHTVoice,
-      RimeAIVoice,
-      Runtime.UnknownMember("provider", [
-        "azure",
-        "cartesia",
-        "deepgram",
-        "11labs",
-        "lmnt",
-        "neets",
-        "openai",
-        "playht",
-        "rime-ai"
-      ])
-    )
-  ),
-  firstMessageMode: Schema.optional(
-    Runtime.LenientEnum(
-      "assistant-speaks-first",
-      "assistant-speaks-first-with-model-generated-message",
-      "assistant-waits-for-user"
-    )
-  ),
-  hipaaEnabled: Schema.optional(Schema.Boolean),
-  clientMessages: Schema.optional(
-    Schema.Array(
-      Runtime.LenientEnum(
-        "conversation-update",
-        "function-call",
-        "function-call-result",
-        "hang",
-        "language-changed",
-        "metadata",
-        "model-output",
-        "speech-update",
-        "status-update",
-        "transcript",
-        "tool-calls",
-        "tool-calls-result",
-        "user-interrupted",
-        "voice-input"
+export const Assistant: Schema.Schema<Assistant, AssistantEncoded> = Runtime.lazy("Assistant", () =>
+  Schema.Struct({
+    transcriber: Schema.optional(
+      Schema.Union(
+        DeepgramTranscriber,
+        GladiaTranscriber,
+        TalkscriberTranscriber,
+        Runtime.UnknownMember("provider", ["deepgram", "gladia", "talkscriber"])
       )
-    )
-  ),
-  serverMessages: Schema.optional(
-    Schema.Array(
-      Runtime.LenientEnum(
-        "conversation-update",
-        "end-of-call-report",
-        "function-call",
-        "hang",
-        "language-changed",
-        "model-output",
-        "phone-call-control",
-        "speech-update",
-        "status-update",
-        "transcript",
-        "tool-calls",
-        "transfer-destination-request",
-        "transfer-update",
-        "user-interrupted",
-        "voice-input"
+    ),
+    model: Schema.optional(
+      Schema.Union(
+        AnyscaleModel,
+        AnthropicModel,
+        CustomLLMModel,
+        DeepInfraModel,
+        GroqModel,
+        OpenAIModel,
+        OpenRouterModel,
+        PerplexityAIModel,
+        TogetherAIModel,
+        VapiModel,
+        Runtime.UnknownMember("provider", [
+          "anyscale",
+          "anthropic",
+          "custom-llm",
+          "deepinfra",
+          "groq",
+          "openai",
+          "openrouter",
+          "perplexity-ai",
+          "together-ai",
+          "vapi"
+        ])
       )
-    )
-  ),
-  silenceTimeoutSeconds: Schema.optional(Runtime.Number),
-  maxDurationSeconds: Schema.optional(Runtime.Number),
-  backgroundSound: Schema.optional(Runtime.LenientEnum("off", "office")),
-  backchannelingEnabled: Schema.optional(Schema.Boolean),
-  backgroundDenoisingEnabled: Schema.optional(Schema.Boolean),
-  modelOutputInMessagesEnabled: Schema.optional(Schema.Boolean),
-  transportConfigurations: Schema.optional(
-    Schema.Array(Schema.Union(TransportConfigurationTwilio, Runtime.UnknownMember("provider", ["twilio"])))
-  ),
-  name: Schema.optional(Schema.String),
-  firstMessage: Schema.optional(Schema.String),
-  voicemailDetection: Schema.optional(TwilioVoicemailDetection),
-  voicemailMessage: Schema.optional(Schema.String),
-  endCallMessage: Schema.optional(Schema.String),
-  endCallPhrases: Schema.optional(Schema.Array(Schema.String)),
-  metadata: Schema.optional(Runtime.FreeForm),
-  serverUrl: Schema.optional(Schema.String),
-  serverUrlSecret: Schema.optional(Schema.String),
-  analysisPlan: Schema.optional(AnalysisPlan),
-  artifactPlan: Schema.optional(ArtifactPlan),
-  messagePlan: Schema.optional(MessagePlan),
-  startSpeakingPlan: Schema.optional(StartSpeakingPlan),
-  stopSpeakingPlan: Schema.optional(StopSpeakingPlan),
-  monitorPlan: Schema.optional(MonitorPlan),
-  credentialIds: Schema.optional(Schema.Array(Schema.String)),
-  id: Schema.String,
-  orgId: Schema.String,
-  createdAt: Runtime.DateTime,
-  updatedAt: Runtime.DateTime
-}).annotations({ identifier: "Assistant" })
+    ),
+    voice: Schema.optional(
+      Schema.Union(
+        AzureVoice,
+        CartesiaVoice,
+        DeepgramVoice,
+        ElevenLabsVoice,
+        LMNTVoice,
+        NeetsVoice,
+        OpenAIVoice,
+        PlayHTVoice,
+        RimeAIVoice,
+        Runtime.UnknownMember("provider", [
+          "azure",
+          "cartesia",
+          "deepgram",
+          "11labs",
+          "lmnt",
+          "neets",
+          "openai",
+          "playht",
+          "rime-ai"
+        ])
+      )
+    ),
+    firstMessageMode: Schema.optional(
+      Runtime.LenientEnum(
+        "assistant-speaks-first",
+        "assistant-speaks-first-with-model-generated-message",
+        "assistant-waits-for-user"
+      )
+    ),
+    hipaaEnabled: Schema.optional(Schema.Boolean),
+    clientMessages: Schema.optional(
+      Schema.Array(
+        Runtime.LenientEnum(
+          "conversation-update",
+          "function-call",
+          "function-call-result",
+          "hang",
+          "language-changed",
+          "metadata",
+          "model-output",
+          "speech-update",
+          "status-update",
+          "transcript",
+          "tool-calls",
+          "tool-calls-result",
+          "user-interrupted",
+          "voice-input"
+        )
+      )
+    ),
+    serverMessages: Schema.optional(
+      Schema.Array(
+        Runtime.LenientEnum(
+          "conversation-update",
+          "end-of-call-report",
+          "function-call",
+          "hang",
+          "language-changed",
+          "model-output",
+          "phone-call-control",
+          "speech-update",
+          "status-update",
+          "transcript",
+          "tool-calls",
+          "transfer-destination-request",
+          "transfer-update",
+          "user-interrupted",
+          "voice-input"
+        )
+      )
+    ),
+    silenceTimeoutSeconds: Schema.optional(Runtime.Number),
+    maxDurationSeconds: Schema.optional(Runtime.Number),
+    backgroundSound: Schema.optional(Runtime.LenientEnum("off", "office")),
+    backchannelingEnabled: Schema.optional(Schema.Boolean),
+    backgroundDenoisingEnabled: Schema.optional(Schema.Boolean),
+    modelOutputInMessagesEnabled: Schema.optional(Schema.Boolean),
+    transportConfigurations: Schema.optional(
+      Schema.Array(Schema.Union(TransportConfigurationTwilio, Runtime.UnknownMember("provider", ["twilio"])))
+    ),
+    name: Schema.optional(Schema.String),
+    firstMessage: Schema.optional(Schema.String),
+    voicemailDetection: Schema.optional(TwilioVoicemailDetection),
+    voicemailMessage: Schema.optional(Schema.String),
+    endCallMessage: Schema.optional(Schema.String),
+    endCallPhrases: Schema.optional(Schema.Array(Schema.String)),
+    metadata: Schema.optional(Runtime.FreeForm),
+    serverUrl: Schema.optional(Schema.String),
+    serverUrlSecret: Schema.optional(Schema.String),
+    analysisPlan: Schema.optional(AnalysisPlan),
+    artifactPlan: Schema.optional(ArtifactPlan),
+    messagePlan: Schema.optional(MessagePlan),
+    startSpeakingPlan: Schema.optional(StartSpeakingPlan),
+    stopSpeakingPlan: Schema.optional(StopSpeakingPlan),
+    monitorPlan: Schema.optional(MonitorPlan),
+    credentialIds: Schema.optional(Schema.Array(Schema.String)),
+    id: Schema.String,
+    orgId: Schema.String,
+    createdAt: Runtime.DateTime,
+    updatedAt: Runtime.DateTime
+  })
+)

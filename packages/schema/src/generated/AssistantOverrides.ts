@@ -401,141 +401,143 @@ export interface AssistantOverridesEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const AssistantOverrides: Schema.Schema<AssistantOverrides, AssistantOverridesEncoded> = Schema.Struct({
-  transcriber: Schema.optional(
-    Schema.Union(
-      DeepgramTranscriber,
-      GladiaTranscriber,
-      TalkscriberTranscriber,
-      Runtime.UnknownMember("provider", ["deepgram", "gladia", "talkscriber"])
-    )
-  ),
-  model: Schema.optional(
-    Schema.Union(
-      AnyscaleModel,
-      AnthropicModel,
-      CustomLLMModel,
-      DeepInfraModel,
-      GroqModel,
-      OpenAIModel,
-      OpenRouterModel,
-      PerplexityAIModel,
-      TogetherAIModel,
-      VapiModel,
-      Runtime.UnknownMember("provider", [
-        "anyscale",
-        "anthropic",
-        "custom-llm",
-        "deepinfra",
-        "groq",
-        "openai",
-        "openrouter",
-        "perplexity-ai",
-        "together-ai",
-        "vapi"
-      ])
-    )
-  ),
-  voice: Schema.optional(
-    Schema.Union(
-      AzureVoice,
-      CartesiaVoice,
-      DeepgramVoice,
-      ElevenLabsVoice,
-      LMNTVoice,
-      NeetsVoice,
-      OpenAIVoice,
-      PlayHTVoice,
-      RimeAIVoice,
-      Runtime.UnknownMember("provider", [
-        "azure",
-        "cartesia",
-        "deepgram",
-        "11labs",
-        "lmnt",
-        "neets",
-        "openai",
-        "playht",
-        "rime-ai"
-      ])
-    )
-  ),
-  firstMessageMode: Schema.optional(
-    Runtime.LenientEnum(
-      "assistant-speaks-first",
-      "assistant-speaks-first-with-model-generated-message",
-      "assistant-waits-for-user"
-    )
-  ),
-  hipaaEnabled: Schema.optional(Schema.Boolean),
-  clientMessages: Schema.optional(
-    Schema.Array(
-      Runtime.LenientEnum(
-        "conversation-update",
-        "function-call",
-        "function-call-result",
-        "hang",
-        "language-changed",
-        "metadata",
-        "model-output",
-        "speech-update",
-        "status-update",
-        "transcript",
-        "tool-calls",
-        "tool-calls-result",
-        "user-interrupted",
-        "voice-input"
+export const AssistantOverrides: Schema.Schema<AssistantOverrides, AssistantOverridesEncoded> = Runtime.lazy("AssistantOverrides", () =>
+  Schema.Struct({
+    transcriber: Schema.optional(
+      Schema.Union(
+        DeepgramTranscriber,
+        GladiaTranscriber,
+        TalkscriberTranscriber,
+        Runtime.UnknownMember("provider", ["deepgram", "gladia", "talkscriber"])
       )
-    )
-  ),
-  serverMessages: Schema.optional(
-    Schema.Array(
-      Runtime.LenientEnum(
-        "conversation-update",
-        "end-of-call-report",
-        "function-call",
-        "hang",
-        "language-changed",
-        "model-output",
-        "phone-call-control",
-        "speech-update",
-        "status-update",
-        "transcript",
-        "tool-calls",
-        "transfer-destination-request",
-        "transfer-update",
-        "user-interrupted",
-        "voice-input"
+    ),
+    model: Schema.optional(
+      Schema.Union(
+        AnyscaleModel,
+        AnthropicModel,
+        CustomLLMModel,
+        DeepInfraModel,
+        GroqModel,
+        OpenAIModel,
+        OpenRouterModel,
+        PerplexityAIModel,
+        TogetherAIModel,
+        VapiModel,
+        Runtime.UnknownMember("provider", [
+          "anyscale",
+          "anthropic",
+          "custom-llm",
+          "deepinfra",
+          "groq",
+          "openai",
+          "openrouter",
+          "perplexity-ai",
+          "together-ai",
+          "vapi"
+        ])
       )
-    )
-  ),
-  silenceTimeoutSeconds: Schema.optional(Runtime.Number),
-  maxDurationSeconds: Schema.optional(Runtime.Number),
-  backgroundSound: Schema.optional(Runtime.LenientEnum("off", "office")),
-  backchannelingEnabled: Schema.optional(Schema.Boolean),
-  backgroundDenoisingEnabled: Schema.optional(Schema.Boolean),
-  modelOutputInMessagesEnabled: Schema.optional(Schema.Boolean),
-  transportConfigurations: Schema.optional(
-    Schema.Array(Schema.Union(TransportConfigurationTwilio, Runtime.UnknownMember("provider", ["twilio"])))
-  ),
-  variableValues: Schema.optional(Runtime.FreeForm),
-  name: Schema.optional(Schema.String),
-  firstMessage: Schema.optional(Schema.String),
-  voicemailDetection: Schema.optional(TwilioVoicemailDetection),
-  voicemailMessage: Schema.optional(Schema.String),
-  endCallMessage: Schema.optional(Schema.String),
-  endCallPhrases: Schema.optional(Schema.Array(Schema.String)),
-  metadata: Schema.optional(Runtime.FreeForm),
-  serverUrl: Schema.optional(Schema.String),
-  serverUrlSecret: Schema.optional(Schema.String),
-  analysisPlan: Schema.optional(AnalysisPlan),
-  artifactPlan: Schema.optional(ArtifactPlan),
-  messagePlan: Schema.optional(MessagePlan),
-  startSpeakingPlan: Schema.optional(StartSpeakingPlan),
-  stopSpeakingPlan: Schema.optional(StopSpeakingPlan),
-  monitorPlan: Schema.optional(MonitorPlan),
-  credentialIds: Schema.optional(Schema.Array(Schema.String))
-}).annotations({ identifier: "AssistantOverrides" })
+    ),
+    voice: Schema.optional(
+      Schema.Union(
+        AzureVoice,
+        CartesiaVoice,
+        DeepgramVoice,
+        ElevenLabsVoice,
+        LMNTVoice,
+        NeetsVoice,
+        OpenAIVoice,
+        PlayHTVoice,
+        RimeAIVoice,
+        Runtime.UnknownMember("provider", [
+          "azure",
+          "cartesia",
+          "deepgram",
+          "11labs",
+          "lmnt",
+          "neets",
+          "openai",
+          "playht",
+          "rime-ai"
+        ])
+      )
+    ),
+    firstMessageMode: Schema.optional(
+      Runtime.LenientEnum(
+        "assistant-speaks-first",
+        "assistant-speaks-first-with-model-generated-message",
+        "assistant-waits-for-user"
+      )
+    ),
+    hipaaEnabled: Schema.optional(Schema.Boolean),
+    clientMessages: Schema.optional(
+      Schema.Array(
+        Runtime.LenientEnum(
+          "conversation-update",
+          "function-call",
+          "function-call-result",
+          "hang",
+          "language-changed",
+          "metadata",
+          "model-output",
+          "speech-update",
+          "status-update",
+          "transcript",
+          "tool-calls",
+          "tool-calls-result",
+          "user-interrupted",
+          "voice-input"
+        )
+      )
+    ),
+    serverMessages: Schema.optional(
+      Schema.Array(
+        Runtime.LenientEnum(
+          "conversation-update",
+          "end-of-call-report",
+          "function-call",
+          "hang",
+          "language-changed",
+          "model-output",
+          "phone-call-control",
+          "speech-update",
+          "status-update",
+          "transcript",
+          "tool-calls",
+          "transfer-destination-request",
+          "transfer-update",
+          "user-interrupted",
+          "voice-input"
+        )
+      )
+    ),
+    silenceTimeoutSeconds: Schema.optional(Runtime.Number),
+    maxDurationSeconds: Schema.optional(Runtime.Number),
+    backgroundSound: Schema.optional(Runtime.LenientEnum("off", "office")),
+    backchannelingEnabled: Schema.optional(Schema.Boolean),
+    backgroundDenoisingEnabled: Schema.optional(Schema.Boolean),
+    modelOutputInMessagesEnabled: Schema.optional(Schema.Boolean),
+    transportConfigurations: Schema.optional(
+      Schema.Array(Schema.Union(TransportConfigurationTwilio, Runtime.UnknownMember("provider", ["twilio"])))
+    ),
+    variableValues: Schema.optional(Runtime.FreeForm),
+    name: Schema.optional(Schema.String),
+    firstMessage: Schema.optional(Schema.String),
+    voicemailDetection: Schema.optional(TwilioVoicemailDetection),
+    voicemailMessage: Schema.optional(Schema.String),
+    endCallMessage: Schema.optional(Schema.String),
+    endCallPhrases: Schema.optional(Schema.Array(Schema.String)),
+    metadata: Schema.optional(Runtime.FreeForm),
+    serverUrl: Schema.optional(Schema.String),
+    serverUrlSecret: Schema.optional(Schema.String),
+    analysisPlan: Schema.optional(AnalysisPlan),
+    artifactPlan: Schema.optional(ArtifactPlan),
+    messagePlan: Schema.optional(MessagePlan),
+    startSpeakingPlan: Schema.optional(StartSpeakingPlan),
+    stopSpeakingPlan: Schema.optional(StopSpeakingPlan),
+    monitorPlan: Schema.optional(MonitorPlan),
+    credentialIds: Schema.optional(Schema.Array(Schema.String))
+  })
+)
 
 /**
  * The strict variant of {@link AssistantOverrides}, for requests.
@@ -546,108 +548,110 @@ export const AssistantOverrides: Schema.Schema<AssistantOverrides, AssistantOver
  * @since 0.1.0
  * @category schemas
  */
-export const AssistantOverridesStrict: Schema.Schema<AssistantOverrides, AssistantOverridesEncoded> = Schema.Struct({
-  transcriber: Schema.optional(
-    Runtime.StrictUnion(DeepgramTranscriberStrict, GladiaTranscriberStrict, TalkscriberTranscriberStrict)
-  ),
-  model: Schema.optional(
-    Runtime.StrictUnion(
-      AnyscaleModelStrict,
-      AnthropicModelStrict,
-      CustomLLMModelStrict,
-      DeepInfraModelStrict,
-      GroqModelStrict,
-      OpenAIModelStrict,
-      OpenRouterModelStrict,
-      PerplexityAIModelStrict,
-      TogetherAIModelStrict,
-      VapiModelStrict
-    )
-  ),
-  voice: Schema.optional(
-    Runtime.StrictUnion(
-      AzureVoiceStrict,
-      CartesiaVoiceStrict,
-      DeepgramVoiceStrict,
-      ElevenLabsVoiceStrict,
-      LMNTVoiceStrict,
-      NeetsVoiceStrict,
-      OpenAIVoiceStrict,
-      PlayHTVoiceStrict,
-      RimeAIVoiceStrict
-    )
-  ),
-  firstMessageMode: Schema.optional(
-    Runtime.StrictEnum(
-      "assistant-speaks-first",
-      "assistant-speaks-first-with-model-generated-message",
-      "assistant-waits-for-user"
-    )
-  ),
-  hipaaEnabled: Schema.optional(Schema.Boolean),
-  clientMessages: Schema.optional(
-    Schema.Array(
-      Runtime.StrictEnum(
-        "conversation-update",
-        "function-call",
-        "function-call-result",
-        "hang",
-        "language-changed",
-        "metadata",
-        "model-output",
-        "speech-update",
-        "status-update",
-        "transcript",
-        "tool-calls",
-        "tool-calls-result",
-        "user-interrupted",
-        "voice-input"
+export const AssistantOverridesStrict: Schema.Schema<AssistantOverrides, AssistantOverridesEncoded> = Runtime.lazy("AssistantOverridesStrict", () =>
+  Schema.Struct({
+    transcriber: Schema.optional(
+      Runtime.StrictUnion(DeepgramTranscriberStrict, GladiaTranscriberStrict, TalkscriberTranscriberStrict)
+    ),
+    model: Schema.optional(
+      Runtime.StrictUnion(
+        AnyscaleModelStrict,
+        AnthropicModelStrict,
+        CustomLLMModelStrict,
+        DeepInfraModelStrict,
+        GroqModelStrict,
+        OpenAIModelStrict,
+        OpenRouterModelStrict,
+        PerplexityAIModelStrict,
+        TogetherAIModelStrict,
+        VapiModelStrict
       )
-    )
-  ),
-  serverMessages: Schema.optional(
-    Schema.Array(
-      Runtime.StrictEnum(
-        "conversation-update",
-        "end-of-call-report",
-        "function-call",
-        "hang",
-        "language-changed",
-        "model-output",
-        "phone-call-control",
-        "speech-update",
-        "status-update",
-        "transcript",
-        "tool-calls",
-        "transfer-destination-request",
-        "transfer-update",
-        "user-interrupted",
-        "voice-input"
+    ),
+    voice: Schema.optional(
+      Runtime.StrictUnion(
+        AzureVoiceStrict,
+        CartesiaVoiceStrict,
+        DeepgramVoiceStrict,
+        ElevenLabsVoiceStrict,
+        LMNTVoiceStrict,
+        NeetsVoiceStrict,
+        OpenAIVoiceStrict,
+        PlayHTVoiceStrict,
+        RimeAIVoiceStrict
       )
-    )
-  ),
-  silenceTimeoutSeconds: Schema.optional(Schema.Number.pipe(Schema.between(10, 600))),
-  maxDurationSeconds: Schema.optional(Schema.Number.pipe(Schema.between(10, 21600))),
-  backgroundSound: Schema.optional(Runtime.StrictEnum("off", "office")),
-  backchannelingEnabled: Schema.optional(Schema.Boolean),
-  backgroundDenoisingEnabled: Schema.optional(Schema.Boolean),
-  modelOutputInMessagesEnabled: Schema.optional(Schema.Boolean),
-  transportConfigurations: Schema.optional(Schema.Array(Runtime.StrictUnion(TransportConfigurationTwilioStrict))),
-  variableValues: Schema.optional(Runtime.FreeForm),
-  name: Schema.optional(Schema.String.pipe(Schema.maxLength(40))),
-  firstMessage: Schema.optional(Schema.String.pipe(Schema.maxLength(1000))),
-  voicemailDetection: Schema.optional(TwilioVoicemailDetectionStrict),
-  voicemailMessage: Schema.optional(Schema.String.pipe(Schema.maxLength(1000))),
-  endCallMessage: Schema.optional(Schema.String.pipe(Schema.maxLength(1000))),
-  endCallPhrases: Schema.optional(Schema.Array(Schema.String.pipe(Schema.minLength(2), Schema.maxLength(140)))),
-  metadata: Schema.optional(Runtime.FreeForm),
-  serverUrl: Schema.optional(Schema.String),
-  serverUrlSecret: Schema.optional(Schema.String.pipe(Schema.maxLength(1000))),
-  analysisPlan: Schema.optional(AnalysisPlanStrict),
-  artifactPlan: Schema.optional(ArtifactPlanStrict),
-  messagePlan: Schema.optional(MessagePlanStrict),
-  startSpeakingPlan: Schema.optional(StartSpeakingPlanStrict),
-  stopSpeakingPlan: Schema.optional(StopSpeakingPlanStrict),
-  monitorPlan: Schema.optional(MonitorPlanStrict),
-  credentialIds: Schema.optional(Schema.Array(Schema.String))
-}).annotations({ identifier: "AssistantOverridesStrict" })
+    ),
+    firstMessageMode: Schema.optional(
+      Runtime.StrictEnum(
+        "assistant-speaks-first",
+        "assistant-speaks-first-with-model-generated-message",
+        "assistant-waits-for-user"
+      )
+    ),
+    hipaaEnabled: Schema.optional(Schema.Boolean),
+    clientMessages: Schema.optional(
+      Schema.Array(
+        Runtime.StrictEnum(
+          "conversation-update",
+          "function-call",
+          "function-call-result",
+          "hang",
+          "language-changed",
+          "metadata",
+          "model-output",
+          "speech-update",
+          "status-update",
+          "transcript",
+          "tool-calls",
+          "tool-calls-result",
+          "user-interrupted",
+          "voice-input"
+        )
+      )
+    ),
+    serverMessages: Schema.optional(
+      Schema.Array(
+        Runtime.StrictEnum(
+          "conversation-update",
+          "end-of-call-report",
+          "function-call",
+          "hang",
+          "language-changed",
+          "model-output",
+          "phone-call-control",
+          "speech-update",
+          "status-update",
+          "transcript",
+          "tool-calls",
+          "transfer-destination-request",
+          "transfer-update",
+          "user-interrupted",
+          "voice-input"
+        )
+      )
+    ),
+    silenceTimeoutSeconds: Schema.optional(Schema.Number.pipe(Schema.between(10, 600))),
+    maxDurationSeconds: Schema.optional(Schema.Number.pipe(Schema.between(10, 21600))),
+    backgroundSound: Schema.optional(Runtime.StrictEnum("off", "office")),
+    backchannelingEnabled: Schema.optional(Schema.Boolean),
+    backgroundDenoisingEnabled: Schema.optional(Schema.Boolean),
+    modelOutputInMessagesEnabled: Schema.optional(Schema.Boolean),
+    transportConfigurations: Schema.optional(Schema.Array(Runtime.StrictUnion(TransportConfigurationTwilioStrict))),
+    variableValues: Schema.optional(Runtime.FreeForm),
+    name: Schema.optional(Schema.String.pipe(Schema.maxLength(40))),
+    firstMessage: Schema.optional(Schema.String.pipe(Schema.maxLength(1000))),
+    voicemailDetection: Schema.optional(TwilioVoicemailDetectionStrict),
+    voicemailMessage: Schema.optional(Schema.String.pipe(Schema.maxLength(1000))),
+    endCallMessage: Schema.optional(Schema.String.pipe(Schema.maxLength(1000))),
+    endCallPhrases: Schema.optional(Schema.Array(Schema.String.pipe(Schema.minLength(2), Schema.maxLength(140)))),
+    metadata: Schema.optional(Runtime.FreeForm),
+    serverUrl: Schema.optional(Schema.String),
+    serverUrlSecret: Schema.optional(Schema.String.pipe(Schema.maxLength(1000))),
+    analysisPlan: Schema.optional(AnalysisPlanStrict),
+    artifactPlan: Schema.optional(ArtifactPlanStrict),
+    messagePlan: Schema.optional(MessagePlanStrict),
+    startSpeakingPlan: Schema.optional(StartSpeakingPlanStrict),
+    stopSpeakingPlan: Schema.optional(StopSpeakingPlanStrict),
+    monitorPlan: Schema.optional(MonitorPlanStrict),
+    credentialIds: Schema.optional(Schema.Array(Schema.String))
+  })
+)

@@ -96,41 +96,43 @@ export interface AzureOpenAICredentialEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const AzureOpenAICredential: Schema.Schema<AzureOpenAICredential, AzureOpenAICredentialEncoded> = Schema.Struct({
-  provider: Runtime.LenientEnum("azure-openai"),
-  region: Runtime.LenientEnum(
-    "australia",
-    "canada",
-    "eastus2",
-    "eastus",
-    "france",
-    "india",
-    "japan",
-    "northcentralus",
-    "norway",
-    "southcentralus",
-    "sweden",
-    "switzerland",
-    "uk",
-    "westus",
-    "westus3"
-  ),
-  models: Schema.Array(
-    Runtime.LenientEnum(
-      "gpt-4o-mini-2024-07-18",
-      "gpt-4o-2024-05-13",
-      "gpt-4-turbo-2024-04-09",
-      "gpt-4-0125-preview",
-      "gpt-4-1106-preview",
-      "gpt-4-0613",
-      "gpt-35-turbo-0125",
-      "gpt-35-turbo-1106"
-    )
-  ),
-  openAIKey: Schema.String,
-  id: Schema.String,
-  orgId: Schema.String,
-  createdAt: Runtime.DateTime,
-  updatedAt: Runtime.DateTime,
-  openAIEndpoint: Schema.String
-}).annotations({ identifier: "AzureOpenAICredential" })
+export const AzureOpenAICredential: Schema.Schema<AzureOpenAICredential, AzureOpenAICredentialEncoded> = Runtime.lazy("AzureOpenAICredential", () =>
+  Schema.Struct({
+    provider: Runtime.LenientEnum("azure-openai"),
+    region: Runtime.LenientEnum(
+      "australia",
+      "canada",
+      "eastus2",
+      "eastus",
+      "france",
+      "india",
+      "japan",
+      "northcentralus",
+      "norway",
+      "southcentralus",
+      "sweden",
+      "switzerland",
+      "uk",
+      "westus",
+      "westus3"
+    ),
+    models: Schema.Array(
+      Runtime.LenientEnum(
+        "gpt-4o-mini-2024-07-18",
+        "gpt-4o-2024-05-13",
+        "gpt-4-turbo-2024-04-09",
+        "gpt-4-0125-preview",
+        "gpt-4-1106-preview",
+        "gpt-4-0613",
+        "gpt-35-turbo-0125",
+        "gpt-35-turbo-1106"
+      )
+    ),
+    openAIKey: Schema.String,
+    id: Schema.String,
+    orgId: Schema.String,
+    createdAt: Runtime.DateTime,
+    updatedAt: Runtime.DateTime,
+    openAIEndpoint: Schema.String
+  })
+)

@@ -64,13 +64,15 @@ export interface AzureVoiceEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const AzureVoice: Schema.Schema<AzureVoice, AzureVoiceEncoded> = Schema.Struct({
-  fillerInjectionEnabled: Schema.optional(Schema.Boolean),
-  provider: Schema.Literal("azure"),
-  voiceId: Schema.Union(Schema.Literal("andrew", "brian", "emma"), Schema.String),
-  speed: Schema.optional(Runtime.Number),
-  chunkPlan: Schema.optional(ChunkPlan)
-}).annotations({ identifier: "AzureVoice" })
+export const AzureVoice: Schema.Schema<AzureVoice, AzureVoiceEncoded> = Runtime.lazy("AzureVoice", () =>
+  Schema.Struct({
+    fillerInjectionEnabled: Schema.optional(Schema.Boolean),
+    provider: Schema.Literal("azure"),
+    voiceId: Schema.Union(Schema.Literal("andrew", "brian", "emma"), Schema.String),
+    speed: Schema.optional(Runtime.Number),
+    chunkPlan: Schema.optional(ChunkPlan)
+  })
+)
 
 /**
  * The strict variant of {@link AzureVoice}, for requests.
@@ -81,10 +83,12 @@ export const AzureVoice: Schema.Schema<AzureVoice, AzureVoiceEncoded> = Schema.S
  * @since 0.1.0
  * @category schemas
  */
-export const AzureVoiceStrict: Schema.Schema<AzureVoice, AzureVoiceEncoded> = Schema.Struct({
-  fillerInjectionEnabled: Schema.optional(Schema.Boolean),
-  provider: Schema.Literal("azure"),
-  voiceId: Schema.Union(Schema.Literal("andrew", "brian", "emma"), Schema.String),
-  speed: Schema.optional(Schema.Number.pipe(Schema.between(0.5, 2))),
-  chunkPlan: Schema.optional(ChunkPlanStrict)
-}).annotations({ identifier: "AzureVoiceStrict" })
+export const AzureVoiceStrict: Schema.Schema<AzureVoice, AzureVoiceEncoded> = Runtime.lazy("AzureVoiceStrict", () =>
+  Schema.Struct({
+    fillerInjectionEnabled: Schema.optional(Schema.Boolean),
+    provider: Schema.Literal("azure"),
+    voiceId: Schema.Union(Schema.Literal("andrew", "brian", "emma"), Schema.String),
+    speed: Schema.optional(Schema.Number.pipe(Schema.between(0.5, 2))),
+    chunkPlan: Schema.optional(ChunkPlanStrict)
+  })
+)

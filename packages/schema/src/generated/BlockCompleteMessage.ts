@@ -60,19 +60,21 @@ export interface BlockCompleteMessageEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const BlockCompleteMessage: Schema.Schema<BlockCompleteMessage, BlockCompleteMessageEncoded> = Schema.Struct({
-  conditions: Schema.optional(
-    Schema.Array(
-      Schema.Union(
-        ModelBasedCondition,
-        RuleBasedCondition,
-        Runtime.UnknownMember("type", ["model-based", "rule-based"])
+export const BlockCompleteMessage: Schema.Schema<BlockCompleteMessage, BlockCompleteMessageEncoded> = Runtime.lazy("BlockCompleteMessage", () =>
+  Schema.Struct({
+    conditions: Schema.optional(
+      Schema.Array(
+        Schema.Union(
+          ModelBasedCondition,
+          RuleBasedCondition,
+          Runtime.UnknownMember("type", ["model-based", "rule-based"])
+        )
       )
-    )
-  ),
-  type: Schema.Literal("block-complete"),
-  content: Schema.String
-}).annotations({ identifier: "BlockCompleteMessage" })
+    ),
+    type: Schema.Literal("block-complete"),
+    content: Schema.String
+  })
+)
 
 /**
  * The strict variant of {@link BlockCompleteMessage}, for requests.
@@ -83,8 +85,10 @@ export const BlockCompleteMessage: Schema.Schema<BlockCompleteMessage, BlockComp
  * @since 0.1.0
  * @category schemas
  */
-export const BlockCompleteMessageStrict: Schema.Schema<BlockCompleteMessage, BlockCompleteMessageEncoded> = Schema.Struct({
-  conditions: Schema.optional(Schema.Array(Runtime.StrictUnion(ModelBasedConditionStrict, RuleBasedConditionStrict))),
-  type: Schema.Literal("block-complete"),
-  content: Schema.String
-}).annotations({ identifier: "BlockCompleteMessageStrict" })
+export const BlockCompleteMessageStrict: Schema.Schema<BlockCompleteMessage, BlockCompleteMessageEncoded> = Runtime.lazy("BlockCompleteMessageStrict", () =>
+  Schema.Struct({
+    conditions: Schema.optional(Schema.Array(Runtime.StrictUnion(ModelBasedConditionStrict, RuleBasedConditionStrict))),
+    type: Schema.Literal("block-complete"),
+    content: Schema.String
+  })
+)

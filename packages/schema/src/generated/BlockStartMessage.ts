@@ -60,19 +60,21 @@ export interface BlockStartMessageEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const BlockStartMessage: Schema.Schema<BlockStartMessage, BlockStartMessageEncoded> = Schema.Struct({
-  conditions: Schema.optional(
-    Schema.Array(
-      Schema.Union(
-        ModelBasedCondition,
-        RuleBasedCondition,
-        Runtime.UnknownMember("type", ["model-based", "rule-based"])
+export const BlockStartMessage: Schema.Schema<BlockStartMessage, BlockStartMessageEncoded> = Runtime.lazy("BlockStartMessage", () =>
+  Schema.Struct({
+    conditions: Schema.optional(
+      Schema.Array(
+        Schema.Union(
+          ModelBasedCondition,
+          RuleBasedCondition,
+          Runtime.UnknownMember("type", ["model-based", "rule-based"])
+        )
       )
-    )
-  ),
-  type: Schema.Literal("block-start"),
-  content: Schema.String
-}).annotations({ identifier: "BlockStartMessage" })
+    ),
+    type: Schema.Literal("block-start"),
+    content: Schema.String
+  })
+)
 
 /**
  * The strict variant of {@link BlockStartMessage}, for requests.
@@ -83,8 +85,10 @@ export const BlockStartMessage: Schema.Schema<BlockStartMessage, BlockStartMessa
  * @since 0.1.0
  * @category schemas
  */
-export const BlockStartMessageStrict: Schema.Schema<BlockStartMessage, BlockStartMessageEncoded> = Schema.Struct({
-  conditions: Schema.optional(Schema.Array(Runtime.StrictUnion(ModelBasedConditionStrict, RuleBasedConditionStrict))),
-  type: Schema.Literal("block-start"),
-  content: Schema.String
-}).annotations({ identifier: "BlockStartMessageStrict" })
+export const BlockStartMessageStrict: Schema.Schema<BlockStartMessage, BlockStartMessageEncoded> = Runtime.lazy("BlockStartMessageStrict", () =>
+  Schema.Struct({
+    conditions: Schema.optional(Schema.Array(Runtime.StrictUnion(ModelBasedConditionStrict, RuleBasedConditionStrict))),
+    type: Schema.Literal("block-start"),
+    content: Schema.String
+  })
+)

@@ -71,12 +71,14 @@ export interface BotMessageEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const BotMessage: Schema.Schema<BotMessage, BotMessageEncoded> = Schema.Struct({
-  role: Schema.Literal("bot"),
-  message: Schema.String,
-  time: Runtime.Number,
-  endTime: Runtime.Number,
-  secondsFromStart: Runtime.Number,
-  source: Schema.optional(Schema.String),
-  duration: Schema.optional(Runtime.Number)
-}).annotations({ identifier: "BotMessage" })
+export const BotMessage: Schema.Schema<BotMessage, BotMessageEncoded> = Runtime.lazy("BotMessage", () =>
+  Schema.Struct({
+    role: Schema.Literal("bot"),
+    message: Schema.String,
+    time: Runtime.Number,
+    endTime: Runtime.Number,
+    secondsFromStart: Runtime.Number,
+    source: Schema.optional(Schema.String),
+    duration: Schema.optional(Runtime.Number)
+  })
+)

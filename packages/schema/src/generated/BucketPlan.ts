@@ -7,6 +7,7 @@
  */
 
 import * as Schema from "effect/Schema"
+import * as Runtime from "../internal/runtime.js"
 
 /**
  * The `BucketPlan` shape of the Vapi API.
@@ -80,10 +81,12 @@ export interface BucketPlanEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const BucketPlan: Schema.Schema<BucketPlan, BucketPlanEncoded> = Schema.Struct({
-  name: Schema.String,
-  region: Schema.optional(Schema.String),
-  path: Schema.optional(Schema.String),
-  hmacAccessKey: Schema.optional(Schema.String),
-  hmacSecret: Schema.optional(Schema.String)
-}).annotations({ identifier: "BucketPlan" })
+export const BucketPlan: Schema.Schema<BucketPlan, BucketPlanEncoded> = Runtime.lazy("BucketPlan", () =>
+  Schema.Struct({
+    name: Schema.String,
+    region: Schema.optional(Schema.String),
+    path: Schema.optional(Schema.String),
+    hmacAccessKey: Schema.optional(Schema.String),
+    hmacSecret: Schema.optional(Schema.String)
+  })
+)

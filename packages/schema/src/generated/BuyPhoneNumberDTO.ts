@@ -93,14 +93,16 @@ export interface BuyPhoneNumberDTOEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const BuyPhoneNumberDTO: Schema.Schema<BuyPhoneNumberDTO, BuyPhoneNumberDTOEncoded> = Schema.Struct({
-  fallbackDestination: Schema.optional(
-    Schema.Union(TransferDestinationNumber, TransferDestinationSip, Runtime.UnknownMember("type", ["number", "sip"]))
-  ),
-  areaCode: Schema.String,
-  name: Schema.optional(Schema.String),
-  assistantId: Schema.optional(Schema.String),
-  squadId: Schema.optional(Schema.String),
-  serverUrl: Schema.optional(Schema.String),
-  serverUrlSecret: Schema.optional(Schema.String)
-}).annotations({ identifier: "BuyPhoneNumberDTO" })
+export const BuyPhoneNumberDTO: Schema.Schema<BuyPhoneNumberDTO, BuyPhoneNumberDTOEncoded> = Runtime.lazy("BuyPhoneNumberDTO", () =>
+  Schema.Struct({
+    fallbackDestination: Schema.optional(
+      Schema.Union(TransferDestinationNumber, TransferDestinationSip, Runtime.UnknownMember("type", ["number", "sip"]))
+    ),
+    areaCode: Schema.String,
+    name: Schema.optional(Schema.String),
+    assistantId: Schema.optional(Schema.String),
+    squadId: Schema.optional(Schema.String),
+    serverUrl: Schema.optional(Schema.String),
+    serverUrlSecret: Schema.optional(Schema.String)
+  })
+)

@@ -138,21 +138,23 @@ export interface ByoPhoneNumberEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const ByoPhoneNumber: Schema.Schema<ByoPhoneNumber, ByoPhoneNumberEncoded> = Schema.Struct({
-  fallbackDestination: Schema.optional(
-    Schema.Union(TransferDestinationNumber, TransferDestinationSip, Runtime.UnknownMember("type", ["number", "sip"]))
-  ),
-  provider: Schema.Literal("byo-phone-number"),
-  numberE164CheckEnabled: Schema.optional(Schema.Boolean),
-  id: Schema.String,
-  orgId: Schema.String,
-  createdAt: Runtime.DateTime,
-  updatedAt: Runtime.DateTime,
-  name: Schema.optional(Schema.String),
-  assistantId: Schema.optional(Schema.String),
-  squadId: Schema.optional(Schema.String),
-  serverUrl: Schema.optional(Schema.String),
-  serverUrlSecret: Schema.optional(Schema.String),
-  number: Schema.optional(Schema.String),
-  credentialId: Schema.String
-}).annotations({ identifier: "ByoPhoneNumber" })
+export const ByoPhoneNumber: Schema.Schema<ByoPhoneNumber, ByoPhoneNumberEncoded> = Runtime.lazy("ByoPhoneNumber", () =>
+  Schema.Struct({
+    fallbackDestination: Schema.optional(
+      Schema.Union(TransferDestinationNumber, TransferDestinationSip, Runtime.UnknownMember("type", ["number", "sip"]))
+    ),
+    provider: Schema.Literal("byo-phone-number"),
+    numberE164CheckEnabled: Schema.optional(Schema.Boolean),
+    id: Schema.String,
+    orgId: Schema.String,
+    createdAt: Runtime.DateTime,
+    updatedAt: Runtime.DateTime,
+    name: Schema.optional(Schema.String),
+    assistantId: Schema.optional(Schema.String),
+    squadId: Schema.optional(Schema.String),
+    serverUrl: Schema.optional(Schema.String),
+    serverUrlSecret: Schema.optional(Schema.String),
+    number: Schema.optional(Schema.String),
+    credentialId: Schema.String
+  })
+)

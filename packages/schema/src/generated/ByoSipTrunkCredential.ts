@@ -98,15 +98,17 @@ export interface ByoSipTrunkCredentialEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const ByoSipTrunkCredential: Schema.Schema<ByoSipTrunkCredential, ByoSipTrunkCredentialEncoded> = Schema.Struct({
-  provider: Schema.optional(Runtime.LenientEnum("byo-sip-trunk")),
-  id: Schema.String,
-  orgId: Schema.String,
-  createdAt: Runtime.DateTime,
-  updatedAt: Runtime.DateTime,
-  gateways: Schema.Array(SipTrunkGateway),
-  name: Schema.optional(Schema.String),
-  outboundAuthenticationPlan: Schema.optional(SipTrunkOutboundAuthenticationPlan),
-  outboundLeadingPlusEnabled: Schema.optional(Schema.Boolean),
-  sbcConfiguration: Schema.optional(SbcConfiguration)
-}).annotations({ identifier: "ByoSipTrunkCredential" })
+export const ByoSipTrunkCredential: Schema.Schema<ByoSipTrunkCredential, ByoSipTrunkCredentialEncoded> = Runtime.lazy("ByoSipTrunkCredential", () =>
+  Schema.Struct({
+    provider: Schema.optional(Runtime.LenientEnum("byo-sip-trunk")),
+    id: Schema.String,
+    orgId: Schema.String,
+    createdAt: Runtime.DateTime,
+    updatedAt: Runtime.DateTime,
+    gateways: Schema.Array(SipTrunkGateway),
+    name: Schema.optional(Schema.String),
+    outboundAuthenticationPlan: Schema.optional(SipTrunkOutboundAuthenticationPlan),
+    outboundLeadingPlusEnabled: Schema.optional(Schema.Boolean),
+    sbcConfiguration: Schema.optional(SbcConfiguration)
+  })
+)

@@ -7,6 +7,7 @@
  */
 
 import * as Schema from "effect/Schema"
+import * as Runtime from "../internal/runtime.js"
 import { Call, type CallEncoded } from "./Call.js"
 import { PaginationMeta, type PaginationMetaEncoded } from "./PaginationMeta.js"
 
@@ -41,7 +42,9 @@ export interface CallPaginatedResponseEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const CallPaginatedResponse: Schema.Schema<CallPaginatedResponse, CallPaginatedResponseEncoded> = Schema.Struct({
-  results: Schema.Array(Call),
-  metadata: PaginationMeta
-}).annotations({ identifier: "CallPaginatedResponse" })
+export const CallPaginatedResponse: Schema.Schema<CallPaginatedResponse, CallPaginatedResponseEncoded> = Runtime.lazy("CallPaginatedResponse", () =>
+  Schema.Struct({
+    results: Schema.Array(Call),
+    metadata: PaginationMeta
+  })
+)

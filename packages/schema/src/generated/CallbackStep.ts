@@ -143,23 +143,25 @@ export interface CallbackStepEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const CallbackStep: Schema.Schema<CallbackStep, CallbackStepEncoded> = Schema.Struct({
-  block: Schema.optional(
-    Schema.Union(
-      CreateConversationBlockDTO,
-      CreateToolCallBlockDTO,
-      Schema.suspend((): Schema.Schema<CreateWorkflowBlockDTO, CreateWorkflowBlockDTOEncoded> => CreateWorkflowBlockDTO),
-      Runtime.UnknownMember("type", ["conversation", "tool-call", "workflow"])
-    )
-  ),
-  type: Schema.Literal("callback"),
-  mutations: Schema.optional(
-    Schema.Array(Schema.Union(AssignmentMutation, Runtime.UnknownMember("type", ["assignment"])))
-  ),
-  name: Schema.String,
-  blockId: Schema.optional(Schema.String),
-  input: Schema.optional(Runtime.FreeForm)
-}).annotations({ identifier: "CallbackStep" })
+export const CallbackStep: Schema.Schema<CallbackStep, CallbackStepEncoded> = Runtime.lazy("CallbackStep", () =>
+  Schema.Struct({
+    block: Schema.optional(
+      Schema.Union(
+        CreateConversationBlockDTO,
+        CreateToolCallBlockDTO,
+        Schema.suspend((): Schema.Schema<CreateWorkflowBlockDTO, CreateWorkflowBlockDTOEncoded> => CreateWorkflowBlockDTO),
+        Runtime.UnknownMember("type", ["conversation", "tool-call", "workflow"])
+      )
+    ),
+    type: Schema.Literal("callback"),
+    mutations: Schema.optional(
+      Schema.Array(Schema.Union(AssignmentMutation, Runtime.UnknownMember("type", ["assignment"])))
+    ),
+    name: Schema.String,
+    blockId: Schema.optional(Schema.String),
+    input: Schema.optional(Runtime.FreeForm)
+  })
+)
 
 /**
  * The strict variant of {@link CallbackStep}, for requests.
@@ -170,17 +172,19 @@ export const CallbackStep: Schema.Schema<CallbackStep, CallbackStepEncoded> = Sc
  * @since 0.1.0
  * @category schemas
  */
-export const CallbackStepStrict: Schema.Schema<CallbackStep, CallbackStepEncoded> = Schema.Struct({
-  block: Schema.optional(
-    Runtime.StrictUnion(
-      CreateConversationBlockDTOStrict,
-      CreateToolCallBlockDTOStrict,
-      Schema.suspend((): Schema.Schema<CreateWorkflowBlockDTO, CreateWorkflowBlockDTOEncoded> => CreateWorkflowBlockDTOStrict)
-    )
-  ),
-  type: Schema.Literal("callback"),
-  mutations: Schema.optional(Schema.Array(Runtime.StrictUnion(AssignmentMutationStrict))),
-  name: Schema.String.pipe(Schema.minLength(1)),
-  blockId: Schema.optional(Schema.String),
-  input: Schema.optional(Runtime.FreeForm)
-}).annotations({ identifier: "CallbackStepStrict" })
+export const CallbackStepStrict: Schema.Schema<CallbackStep, CallbackStepEncoded> = Runtime.lazy("CallbackStepStrict", () =>
+  Schema.Struct({
+    block: Schema.optional(
+      Runtime.StrictUnion(
+        CreateConversationBlockDTOStrict,
+        CreateToolCallBlockDTOStrict,
+        Schema.suspend((): Schema.Schema<CreateWorkflowBlockDTO, CreateWorkflowBlockDTOEncoded> => CreateWorkflowBlockDTOStrict)
+      )
+    ),
+    type: Schema.Literal("callback"),
+    mutations: Schema.optional(Schema.Array(Runtime.StrictUnion(AssignmentMutationStrict))),
+    name: Schema.String.pipe(Schema.minLength(1)),
+    blockId: Schema.optional(Schema.String),
+    input: Schema.optional(Runtime.FreeForm)
+  })
+)

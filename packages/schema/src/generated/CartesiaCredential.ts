@@ -64,11 +64,13 @@ export interface CartesiaCredentialEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const CartesiaCredential: Schema.Schema<CartesiaCredential, CartesiaCredentialEncoded> = Schema.Struct({
-  provider: Runtime.LenientEnum("cartesia"),
-  apiKey: Schema.String,
-  id: Schema.String,
-  orgId: Schema.String,
-  createdAt: Runtime.DateTime,
-  updatedAt: Runtime.DateTime
-}).annotations({ identifier: "CartesiaCredential" })
+export const CartesiaCredential: Schema.Schema<CartesiaCredential, CartesiaCredentialEncoded> = Runtime.lazy("CartesiaCredential", () =>
+  Schema.Struct({
+    provider: Runtime.LenientEnum("cartesia"),
+    apiKey: Schema.String,
+    id: Schema.String,
+    orgId: Schema.String,
+    createdAt: Runtime.DateTime,
+    updatedAt: Runtime.DateTime
+  })
+)

@@ -70,14 +70,16 @@ export interface CartesiaVoiceEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const CartesiaVoice: Schema.Schema<CartesiaVoice, CartesiaVoiceEncoded> = Schema.Struct({
-  fillerInjectionEnabled: Schema.optional(Schema.Boolean),
-  provider: Schema.Literal("cartesia"),
-  model: Schema.optional(Runtime.LenientEnum("sonic-english", "sonic-multilingual")),
-  language: Schema.optional(Runtime.LenientEnum("de", "en", "es", "fr", "ja", "pt", "zh")),
-  voiceId: Schema.String,
-  chunkPlan: Schema.optional(ChunkPlan)
-}).annotations({ identifier: "CartesiaVoice" })
+export const CartesiaVoice: Schema.Schema<CartesiaVoice, CartesiaVoiceEncoded> = Runtime.lazy("CartesiaVoice", () =>
+  Schema.Struct({
+    fillerInjectionEnabled: Schema.optional(Schema.Boolean),
+    provider: Schema.Literal("cartesia"),
+    model: Schema.optional(Runtime.LenientEnum("sonic-english", "sonic-multilingual")),
+    language: Schema.optional(Runtime.LenientEnum("de", "en", "es", "fr", "ja", "pt", "zh")),
+    voiceId: Schema.String,
+    chunkPlan: Schema.optional(ChunkPlan)
+  })
+)
 
 /**
  * The strict variant of {@link CartesiaVoice}, for requests.
@@ -88,11 +90,13 @@ export const CartesiaVoice: Schema.Schema<CartesiaVoice, CartesiaVoiceEncoded> =
  * @since 0.1.0
  * @category schemas
  */
-export const CartesiaVoiceStrict: Schema.Schema<CartesiaVoice, CartesiaVoiceEncoded> = Schema.Struct({
-  fillerInjectionEnabled: Schema.optional(Schema.Boolean),
-  provider: Schema.Literal("cartesia"),
-  model: Schema.optional(Runtime.StrictEnum("sonic-english", "sonic-multilingual")),
-  language: Schema.optional(Runtime.StrictEnum("de", "en", "es", "fr", "ja", "pt", "zh")),
-  voiceId: Schema.String,
-  chunkPlan: Schema.optional(ChunkPlanStrict)
-}).annotations({ identifier: "CartesiaVoiceStrict" })
+export const CartesiaVoiceStrict: Schema.Schema<CartesiaVoice, CartesiaVoiceEncoded> = Runtime.lazy("CartesiaVoiceStrict", () =>
+  Schema.Struct({
+    fillerInjectionEnabled: Schema.optional(Schema.Boolean),
+    provider: Schema.Literal("cartesia"),
+    model: Schema.optional(Runtime.StrictEnum("sonic-english", "sonic-multilingual")),
+    language: Schema.optional(Runtime.StrictEnum("de", "en", "es", "fr", "ja", "pt", "zh")),
+    voiceId: Schema.String,
+    chunkPlan: Schema.optional(ChunkPlanStrict)
+  })
+)

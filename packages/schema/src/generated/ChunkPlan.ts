@@ -82,14 +82,16 @@ export interface ChunkPlanEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const ChunkPlan: Schema.Schema<ChunkPlan, ChunkPlanEncoded> = Schema.Struct({
-  enabled: Schema.optional(Schema.Boolean),
-  minCharacters: Schema.optional(Runtime.Number),
-  punctuationBoundaries: Schema.optional(
-    Schema.Array(Runtime.LenientEnum("。", "，", ".", "!", "?", ";", ")", "،", "۔", "।", "॥", "|", "||", ",", ":"))
-  ),
-  formatPlan: Schema.optional(FormatPlan)
-}).annotations({ identifier: "ChunkPlan" })
+export const ChunkPlan: Schema.Schema<ChunkPlan, ChunkPlanEncoded> = Runtime.lazy("ChunkPlan", () =>
+  Schema.Struct({
+    enabled: Schema.optional(Schema.Boolean),
+    minCharacters: Schema.optional(Runtime.Number),
+    punctuationBoundaries: Schema.optional(
+      Schema.Array(Runtime.LenientEnum("。", "，", ".", "!", "?", ";", ")", "،", "۔", "।", "॥", "|", "||", ",", ":"))
+    ),
+    formatPlan: Schema.optional(FormatPlan)
+  })
+)
 
 /**
  * The strict variant of {@link ChunkPlan}, for requests.
@@ -100,11 +102,13 @@ export const ChunkPlan: Schema.Schema<ChunkPlan, ChunkPlanEncoded> = Schema.Stru
  * @since 0.1.0
  * @category schemas
  */
-export const ChunkPlanStrict: Schema.Schema<ChunkPlan, ChunkPlanEncoded> = Schema.Struct({
-  enabled: Schema.optional(Schema.Boolean),
-  minCharacters: Schema.optional(Schema.Number.pipe(Schema.between(1, 80))),
-  punctuationBoundaries: Schema.optional(
-    Schema.Array(Runtime.StrictEnum("。", "，", ".", "!", "?", ";", ")", "،", "۔", "।", "॥", "|", "||", ",", ":"))
-  ),
-  formatPlan: Schema.optional(FormatPlanStrict)
-}).annotations({ identifier: "ChunkPlanStrict" })
+export const ChunkPlanStrict: Schema.Schema<ChunkPlan, ChunkPlanEncoded> = Runtime.lazy("ChunkPlanStrict", () =>
+  Schema.Struct({
+    enabled: Schema.optional(Schema.Boolean),
+    minCharacters: Schema.optional(Schema.Number.pipe(Schema.between(1, 80))),
+    punctuationBoundaries: Schema.optional(
+      Schema.Array(Runtime.StrictEnum("。", "，", ".", "!", "?", ";", ")", "،", "۔", "।", "॥", "|", "||", ",", ":"))
+    ),
+    formatPlan: Schema.optional(FormatPlanStrict)
+  })
+)

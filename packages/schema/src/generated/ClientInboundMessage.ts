@@ -56,11 +56,13 @@ export interface ClientInboundMessageEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const ClientInboundMessage: Schema.Schema<ClientInboundMessage, ClientInboundMessageEncoded> = Schema.Struct({
-  message: Schema.Union(
-    ClientInboundMessageAddMessage,
-    ClientInboundMessageControl,
-    ClientInboundMessageSay,
-    Runtime.UnknownMember("type", ["add-message", "control", "say"])
-  )
-}).annotations({ identifier: "ClientInboundMessage" })
+export const ClientInboundMessage: Schema.Schema<ClientInboundMessage, ClientInboundMessageEncoded> = Runtime.lazy("ClientInboundMessage", () =>
+  Schema.Struct({
+    message: Schema.Union(
+      ClientInboundMessageAddMessage,
+      ClientInboundMessageControl,
+      ClientInboundMessageSay,
+      Runtime.UnknownMember("type", ["add-message", "control", "say"])
+    )
+  })
+)

@@ -7,6 +7,7 @@
  */
 
 import * as Schema from "effect/Schema"
+import * as Runtime from "../internal/runtime.js"
 import { OpenAIMessage, type OpenAIMessageEncoded } from "./OpenAIMessage.js"
 
 /**
@@ -46,7 +47,9 @@ export interface ClientInboundMessageAddMessageEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const ClientInboundMessageAddMessage: Schema.Schema<ClientInboundMessageAddMessage, ClientInboundMessageAddMessageEncoded> = Schema.Struct({
-  type: Schema.Literal("add-message"),
-  message: OpenAIMessage
-}).annotations({ identifier: "ClientInboundMessageAddMessage" })
+export const ClientInboundMessageAddMessage: Schema.Schema<ClientInboundMessageAddMessage, ClientInboundMessageAddMessageEncoded> = Runtime.lazy("ClientInboundMessageAddMessage", () =>
+  Schema.Struct({
+    type: Schema.Literal("add-message"),
+    message: OpenAIMessage
+  })
+)

@@ -50,7 +50,9 @@ export interface ClientInboundMessageControlEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const ClientInboundMessageControl: Schema.Schema<ClientInboundMessageControl, ClientInboundMessageControlEncoded> = Schema.Struct({
-  type: Schema.Literal("control"),
-  control: Runtime.LenientEnum("mute-assistant", "unmute-assistant", "say-first-message")
-}).annotations({ identifier: "ClientInboundMessageControl" })
+export const ClientInboundMessageControl: Schema.Schema<ClientInboundMessageControl, ClientInboundMessageControlEncoded> = Runtime.lazy("ClientInboundMessageControl", () =>
+  Schema.Struct({
+    type: Schema.Literal("control"),
+    control: Runtime.LenientEnum("mute-assistant", "unmute-assistant", "say-first-message")
+  })
+)

@@ -7,6 +7,7 @@
  */
 
 import * as Schema from "effect/Schema"
+import * as Runtime from "../internal/runtime.js"
 
 /**
  * The `ClientInboundMessageSay` shape of the Vapi API.
@@ -50,8 +51,10 @@ export interface ClientInboundMessageSayEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const ClientInboundMessageSay: Schema.Schema<ClientInboundMessageSay, ClientInboundMessageSayEncoded> = Schema.Struct({
-  type: Schema.optional(Schema.Literal("say")),
-  content: Schema.optional(Schema.String),
-  endCallAfterSpoken: Schema.optional(Schema.Boolean)
-}).annotations({ identifier: "ClientInboundMessageSay" })
+export const ClientInboundMessageSay: Schema.Schema<ClientInboundMessageSay, ClientInboundMessageSayEncoded> = Runtime.lazy("ClientInboundMessageSay", () =>
+  Schema.Struct({
+    type: Schema.optional(Schema.Literal("say")),
+    content: Schema.optional(Schema.String),
+    endCallAfterSpoken: Schema.optional(Schema.Boolean)
+  })
+)

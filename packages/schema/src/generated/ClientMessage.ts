@@ -89,31 +89,33 @@ export interface ClientMessageEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const ClientMessage: Schema.Schema<ClientMessage, ClientMessageEncoded> = Schema.Struct({
-  message: Schema.Union(
-    ClientMessageConversationUpdate,
-    ClientMessageHang,
-    ClientMessageMetadata,
-    ClientMessageModelOutput,
-    ClientMessageSpeechUpdate,
-    ClientMessageTranscript,
-    ClientMessageToolCalls,
-    ClientMessageToolCallsResult,
-    ClientMessageUserInterrupted,
-    ClientMessageLanguageChanged,
-    ClientMessageVoiceInput,
-    Runtime.UnknownMember("type", [
-      "conversation-update",
-      "hang",
-      "metadata",
-      "model-output",
-      "speech-update",
-      "transcript",
-      "tool-calls",
-      "tool-calls-result",
-      "user-interrupted",
-      "language-changed",
-      "voice-input"
-    ])
-  )
-}).annotations({ identifier: "ClientMessage" })
+export const ClientMessage: Schema.Schema<ClientMessage, ClientMessageEncoded> = Runtime.lazy("ClientMessage", () =>
+  Schema.Struct({
+    message: Schema.Union(
+      ClientMessageConversationUpdate,
+      ClientMessageHang,
+      ClientMessageMetadata,
+      ClientMessageModelOutput,
+      ClientMessageSpeechUpdate,
+      ClientMessageTranscript,
+      ClientMessageToolCalls,
+      ClientMessageToolCallsResult,
+      ClientMessageUserInterrupted,
+      ClientMessageLanguageChanged,
+      ClientMessageVoiceInput,
+      Runtime.UnknownMember("type", [
+        "conversation-update",
+        "hang",
+        "metadata",
+        "model-output",
+        "speech-update",
+        "transcript",
+        "tool-calls",
+        "tool-calls-result",
+        "user-interrupted",
+        "language-changed",
+        "voice-input"
+      ])
+    )
+  })
+)

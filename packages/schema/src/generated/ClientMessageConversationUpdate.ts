@@ -71,19 +71,21 @@ export interface ClientMessageConversationUpdateEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const ClientMessageConversationUpdate: Schema.Schema<ClientMessageConversationUpdate, ClientMessageConversationUpdateEncoded> = Schema.Struct({
-  type: Schema.Literal("conversation-update"),
-  messages: Schema.optional(
-    Schema.Array(
-      Schema.Union(
-        UserMessage,
-        SystemMessage,
-        BotMessage,
-        ToolCallMessage,
-        ToolCallResultMessage,
-        Runtime.UnknownMember("role", ["user", "system", "bot", "tool_calls", "tool_call_result"])
+export const ClientMessageConversationUpdate: Schema.Schema<ClientMessageConversationUpdate, ClientMessageConversationUpdateEncoded> = Runtime.lazy("ClientMessageConversationUpdate", () =>
+  Schema.Struct({
+    type: Schema.Literal("conversation-update"),
+    messages: Schema.optional(
+      Schema.Array(
+        Schema.Union(
+          UserMessage,
+          SystemMessage,
+          BotMessage,
+          ToolCallMessage,
+          ToolCallResultMessage,
+          Runtime.UnknownMember("role", ["user", "system", "bot", "tool_calls", "tool_call_result"])
+        )
       )
-    )
-  ),
-  messagesOpenAIFormatted: Schema.Array(OpenAIMessage)
-}).annotations({ identifier: "ClientMessageConversationUpdate" })
+    ),
+    messagesOpenAIFormatted: Schema.Array(OpenAIMessage)
+  })
+)

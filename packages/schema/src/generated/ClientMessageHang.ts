@@ -7,6 +7,7 @@
  */
 
 import * as Schema from "effect/Schema"
+import * as Runtime from "../internal/runtime.js"
 
 /**
  * The `ClientMessageHang` shape of the Vapi API.
@@ -44,6 +45,8 @@ export interface ClientMessageHangEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const ClientMessageHang: Schema.Schema<ClientMessageHang, ClientMessageHangEncoded> = Schema.Struct({
-  type: Schema.Literal("hang")
-}).annotations({ identifier: "ClientMessageHang" })
+export const ClientMessageHang: Schema.Schema<ClientMessageHang, ClientMessageHangEncoded> = Runtime.lazy("ClientMessageHang", () =>
+  Schema.Struct({
+    type: Schema.Literal("hang")
+  })
+)

@@ -7,6 +7,7 @@
  */
 
 import * as Schema from "effect/Schema"
+import * as Runtime from "../internal/runtime.js"
 
 /**
  * The `ClientMessageLanguageChanged` shape of the Vapi API.
@@ -45,7 +46,9 @@ export interface ClientMessageLanguageChangedEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const ClientMessageLanguageChanged: Schema.Schema<ClientMessageLanguageChanged, ClientMessageLanguageChangedEncoded> = Schema.Struct({
-  type: Schema.Literal("language-changed"),
-  language: Schema.String
-}).annotations({ identifier: "ClientMessageLanguageChanged" })
+export const ClientMessageLanguageChanged: Schema.Schema<ClientMessageLanguageChanged, ClientMessageLanguageChangedEncoded> = Runtime.lazy("ClientMessageLanguageChanged", () =>
+  Schema.Struct({
+    type: Schema.Literal("language-changed"),
+    language: Schema.String
+  })
+)

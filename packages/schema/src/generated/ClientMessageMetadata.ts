@@ -7,6 +7,7 @@
  */
 
 import * as Schema from "effect/Schema"
+import * as Runtime from "../internal/runtime.js"
 
 /**
  * The `ClientMessageMetadata` shape of the Vapi API.
@@ -45,7 +46,9 @@ export interface ClientMessageMetadataEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const ClientMessageMetadata: Schema.Schema<ClientMessageMetadata, ClientMessageMetadataEncoded> = Schema.Struct({
-  type: Schema.Literal("metadata"),
-  metadata: Schema.String
-}).annotations({ identifier: "ClientMessageMetadata" })
+export const ClientMessageMetadata: Schema.Schema<ClientMessageMetadata, ClientMessageMetadataEncoded> = Runtime.lazy("ClientMessageMetadata", () =>
+  Schema.Struct({
+    type: Schema.Literal("metadata"),
+    metadata: Schema.String
+  })
+)

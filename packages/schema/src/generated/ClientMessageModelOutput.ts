@@ -46,7 +46,9 @@ export interface ClientMessageModelOutputEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const ClientMessageModelOutput: Schema.Schema<ClientMessageModelOutput, ClientMessageModelOutputEncoded> = Schema.Struct({
-  type: Schema.Literal("model-output"),
-  output: Runtime.FreeForm
-}).annotations({ identifier: "ClientMessageModelOutput" })
+export const ClientMessageModelOutput: Schema.Schema<ClientMessageModelOutput, ClientMessageModelOutputEncoded> = Runtime.lazy("ClientMessageModelOutput", () =>
+  Schema.Struct({
+    type: Schema.Literal("model-output"),
+    output: Runtime.FreeForm
+  })
+)

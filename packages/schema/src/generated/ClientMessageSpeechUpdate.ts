@@ -52,8 +52,10 @@ export interface ClientMessageSpeechUpdateEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const ClientMessageSpeechUpdate: Schema.Schema<ClientMessageSpeechUpdate, ClientMessageSpeechUpdateEncoded> = Schema.Struct({
-  type: Schema.Literal("speech-update"),
-  status: Runtime.LenientEnum("started", "stopped"),
-  role: Runtime.LenientEnum("assistant", "user")
-}).annotations({ identifier: "ClientMessageSpeechUpdate" })
+export const ClientMessageSpeechUpdate: Schema.Schema<ClientMessageSpeechUpdate, ClientMessageSpeechUpdateEncoded> = Runtime.lazy("ClientMessageSpeechUpdate", () =>
+  Schema.Struct({
+    type: Schema.Literal("speech-update"),
+    status: Runtime.LenientEnum("started", "stopped"),
+    role: Runtime.LenientEnum("assistant", "user")
+  })
+)

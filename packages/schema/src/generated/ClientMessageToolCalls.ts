@@ -63,15 +63,17 @@ export interface ClientMessageToolCallsEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const ClientMessageToolCalls: Schema.Schema<ClientMessageToolCalls, ClientMessageToolCallsEncoded> = Schema.Struct({
-  type: Schema.optional(Schema.Literal("tool-calls")),
-  toolWithToolCallList: Schema.Array(
-    Schema.Union(
-      FunctionToolWithToolCall,
-      GhlToolWithToolCall,
-      MakeToolWithToolCall,
-      Runtime.UnknownMember("type", ["function", "ghl", "make"])
-    )
-  ),
-  toolCallList: Schema.Array(ToolCall)
-}).annotations({ identifier: "ClientMessageToolCalls" })
+export const ClientMessageToolCalls: Schema.Schema<ClientMessageToolCalls, ClientMessageToolCallsEncoded> = Runtime.lazy("ClientMessageToolCalls", () =>
+  Schema.Struct({
+    type: Schema.optional(Schema.Literal("tool-calls")),
+    toolWithToolCallList: Schema.Array(
+      Schema.Union(
+        FunctionToolWithToolCall,
+        GhlToolWithToolCall,
+        MakeToolWithToolCall,
+        Runtime.UnknownMember("type", ["function", "ghl", "make"])
+      )
+    ),
+    toolCallList: Schema.Array(ToolCall)
+  })
+)

@@ -46,7 +46,9 @@ export interface ClientMessageToolCallsResultEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const ClientMessageToolCallsResult: Schema.Schema<ClientMessageToolCallsResult, ClientMessageToolCallsResultEncoded> = Schema.Struct({
-  type: Schema.Literal("tool-calls-result"),
-  toolCallResult: Runtime.FreeForm
-}).annotations({ identifier: "ClientMessageToolCallsResult" })
+export const ClientMessageToolCallsResult: Schema.Schema<ClientMessageToolCallsResult, ClientMessageToolCallsResultEncoded> = Runtime.lazy("ClientMessageToolCallsResult", () =>
+  Schema.Struct({
+    type: Schema.Literal("tool-calls-result"),
+    toolCallResult: Runtime.FreeForm
+  })
+)

@@ -57,9 +57,11 @@ export interface ClientMessageTranscriptEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const ClientMessageTranscript: Schema.Schema<ClientMessageTranscript, ClientMessageTranscriptEncoded> = Schema.Struct({
-  type: Schema.Literal("transcript"),
-  role: Runtime.LenientEnum("assistant", "user"),
-  transcriptType: Runtime.LenientEnum("partial", "final"),
-  transcript: Schema.String
-}).annotations({ identifier: "ClientMessageTranscript" })
+export const ClientMessageTranscript: Schema.Schema<ClientMessageTranscript, ClientMessageTranscriptEncoded> = Runtime.lazy("ClientMessageTranscript", () =>
+  Schema.Struct({
+    type: Schema.Literal("transcript"),
+    role: Runtime.LenientEnum("assistant", "user"),
+    transcriptType: Runtime.LenientEnum("partial", "final"),
+    transcript: Schema.String
+  })
+)

@@ -7,6 +7,7 @@
  */
 
 import * as Schema from "effect/Schema"
+import * as Runtime from "../internal/runtime.js"
 
 /**
  * The `ClientMessageUserInterrupted` shape of the Vapi API.
@@ -40,6 +41,8 @@ export interface ClientMessageUserInterruptedEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const ClientMessageUserInterrupted: Schema.Schema<ClientMessageUserInterrupted, ClientMessageUserInterruptedEncoded> = Schema.Struct({
-  type: Schema.Literal("user-interrupted")
-}).annotations({ identifier: "ClientMessageUserInterrupted" })
+export const ClientMessageUserInterrupted: Schema.Schema<ClientMessageUserInterrupted, ClientMessageUserInterruptedEncoded> = Runtime.lazy("ClientMessageUserInterrupted", () =>
+  Schema.Struct({
+    type: Schema.Literal("user-interrupted")
+  })
+)

@@ -7,6 +7,7 @@
  */
 
 import * as Schema from "effect/Schema"
+import * as Runtime from "../internal/runtime.js"
 
 /**
  * The `ClientMessageVoiceInput` shape of the Vapi API.
@@ -45,7 +46,9 @@ export interface ClientMessageVoiceInputEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const ClientMessageVoiceInput: Schema.Schema<ClientMessageVoiceInput, ClientMessageVoiceInputEncoded> = Schema.Struct({
-  type: Schema.Literal("voice-input"),
-  input: Schema.String
-}).annotations({ identifier: "ClientMessageVoiceInput" })
+export const ClientMessageVoiceInput: Schema.Schema<ClientMessageVoiceInput, ClientMessageVoiceInputEncoded> = Runtime.lazy("ClientMessageVoiceInput", () =>
+  Schema.Struct({
+    type: Schema.Literal("voice-input"),
+    input: Schema.String
+  })
+)

@@ -56,9 +56,11 @@ export interface CloneVoiceDTOEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const CloneVoiceDTO: Schema.Schema<CloneVoiceDTO, CloneVoiceDTOEncoded> = Schema.Struct({
-  name: Schema.String,
-  description: Schema.optional(Schema.String),
-  labels: Schema.optional(Schema.String),
-  files: Schema.Array(Runtime.Binary)
-}).annotations({ identifier: "CloneVoiceDTO" })
+export const CloneVoiceDTO: Schema.Schema<CloneVoiceDTO, CloneVoiceDTOEncoded> = Runtime.lazy("CloneVoiceDTO", () =>
+  Schema.Struct({
+    name: Schema.String,
+    description: Schema.optional(Schema.String),
+    labels: Schema.optional(Schema.String),
+    files: Schema.Array(Runtime.Binary)
+  })
+)

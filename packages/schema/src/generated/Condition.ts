@@ -52,11 +52,13 @@ export interface ConditionEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const Condition: Schema.Schema<Condition, ConditionEncoded> = Schema.Struct({
-  value: Schema.String,
-  operator: Runtime.LenientEnum("eq", "neq", "gt", "gte", "lt", "lte"),
-  param: Schema.String
-}).annotations({ identifier: "Condition" })
+export const Condition: Schema.Schema<Condition, ConditionEncoded> = Runtime.lazy("Condition", () =>
+  Schema.Struct({
+    value: Schema.String,
+    operator: Runtime.LenientEnum("eq", "neq", "gt", "gte", "lt", "lte"),
+    param: Schema.String
+  })
+)
 
 /**
  * The strict variant of {@link Condition}, for requests.
@@ -67,8 +69,10 @@ export const Condition: Schema.Schema<Condition, ConditionEncoded> = Schema.Stru
  * @since 0.1.0
  * @category schemas
  */
-export const ConditionStrict: Schema.Schema<Condition, ConditionEncoded> = Schema.Struct({
-  value: Schema.String,
-  operator: Runtime.StrictEnum("eq", "neq", "gt", "gte", "lt", "lte"),
-  param: Schema.String
-}).annotations({ identifier: "ConditionStrict" })
+export const ConditionStrict: Schema.Schema<Condition, ConditionEncoded> = Runtime.lazy("ConditionStrict", () =>
+  Schema.Struct({
+    value: Schema.String,
+    operator: Runtime.StrictEnum("eq", "neq", "gt", "gte", "lt", "lte"),
+    param: Schema.String
+  })
+)

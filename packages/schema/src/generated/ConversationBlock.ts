@@ -155,23 +155,25 @@ export interface ConversationBlockEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const ConversationBlock: Schema.Schema<ConversationBlock, ConversationBlockEncoded> = Schema.Struct({
-  messages: Schema.optional(
-    Schema.Array(
-      Schema.Union(
-        BlockStartMessage,
-        BlockCompleteMessage,
-        Runtime.UnknownMember("type", ["block-start", "block-complete"])
+export const ConversationBlock: Schema.Schema<ConversationBlock, ConversationBlockEncoded> = Runtime.lazy("ConversationBlock", () =>
+  Schema.Struct({
+    messages: Schema.optional(
+      Schema.Array(
+        Schema.Union(
+          BlockStartMessage,
+          BlockCompleteMessage,
+          Runtime.UnknownMember("type", ["block-start", "block-complete"])
+        )
       )
-    )
-  ),
-  inputSchema: Schema.optional(JsonSchema),
-  outputSchema: Schema.optional(JsonSchema),
-  type: Schema.Literal("conversation"),
-  id: Schema.String,
-  orgId: Schema.String,
-  createdAt: Runtime.DateTime,
-  updatedAt: Runtime.DateTime,
-  name: Schema.optional(Schema.String),
-  instruction: Schema.String
-}).annotations({ identifier: "ConversationBlock" })
+    ),
+    inputSchema: Schema.optional(JsonSchema),
+    outputSchema: Schema.optional(JsonSchema),
+    type: Schema.Literal("conversation"),
+    id: Schema.String,
+    orgId: Schema.String,
+    createdAt: Runtime.DateTime,
+    updatedAt: Runtime.DateTime,
+    name: Schema.optional(Schema.String),
+    instruction: Schema.String
+  })
+)

@@ -87,15 +87,17 @@ export interface CostBreakdownEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const CostBreakdown: Schema.Schema<CostBreakdown, CostBreakdownEncoded> = Schema.Struct({
-  transport: Schema.optional(Runtime.Number),
-  stt: Schema.optional(Runtime.Number),
-  llm: Schema.optional(Runtime.Number),
-  tts: Schema.optional(Runtime.Number),
-  vapi: Schema.optional(Runtime.Number),
-  total: Schema.optional(Runtime.Number),
-  llmPromptTokens: Schema.optional(Runtime.Number),
-  llmCompletionTokens: Schema.optional(Runtime.Number),
-  ttsCharacters: Schema.optional(Runtime.Number),
-  analysisCostBreakdown: Schema.optional(AnalysisCostBreakdown)
-}).annotations({ identifier: "CostBreakdown" })
+export const CostBreakdown: Schema.Schema<CostBreakdown, CostBreakdownEncoded> = Runtime.lazy("CostBreakdown", () =>
+  Schema.Struct({
+    transport: Schema.optional(Runtime.Number),
+    stt: Schema.optional(Runtime.Number),
+    llm: Schema.optional(Runtime.Number),
+    tts: Schema.optional(Runtime.Number),
+    vapi: Schema.optional(Runtime.Number),
+    total: Schema.optional(Runtime.Number),
+    llmPromptTokens: Schema.optional(Runtime.Number),
+    llmCompletionTokens: Schema.optional(Runtime.Number),
+    ttsCharacters: Schema.optional(Runtime.Number),
+    analysisCostBreakdown: Schema.optional(AnalysisCostBreakdown)
+  })
+)

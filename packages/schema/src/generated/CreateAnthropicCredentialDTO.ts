@@ -44,7 +44,9 @@ export interface CreateAnthropicCredentialDTOEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const CreateAnthropicCredentialDTO: Schema.Schema<CreateAnthropicCredentialDTO, CreateAnthropicCredentialDTOEncoded> = Schema.Struct({
-  provider: Runtime.LenientEnum("anthropic"),
-  apiKey: Schema.String
-}).annotations({ identifier: "CreateAnthropicCredentialDTO" })
+export const CreateAnthropicCredentialDTO: Schema.Schema<CreateAnthropicCredentialDTO, CreateAnthropicCredentialDTOEncoded> = Runtime.lazy("CreateAnthropicCredentialDTO", () =>
+  Schema.Struct({
+    provider: Runtime.LenientEnum("anthropic"),
+    apiKey: Schema.String
+  })
+)

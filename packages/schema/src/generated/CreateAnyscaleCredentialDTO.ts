@@ -44,7 +44,9 @@ export interface CreateAnyscaleCredentialDTOEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const CreateAnyscaleCredentialDTO: Schema.Schema<CreateAnyscaleCredentialDTO, CreateAnyscaleCredentialDTOEncoded> = Schema.Struct({
-  provider: Runtime.LenientEnum("anyscale"),
-  apiKey: Schema.String
-}).annotations({ identifier: "CreateAnyscaleCredentialDTO" })
+export const CreateAnyscaleCredentialDTO: Schema.Schema<CreateAnyscaleCredentialDTO, CreateAnyscaleCredentialDTOEncoded> = Runtime.lazy("CreateAnyscaleCredentialDTO", () =>
+  Schema.Struct({
+    provider: Runtime.LenientEnum("anyscale"),
+    apiKey: Schema.String
+  })
+)

@@ -126,20 +126,22 @@ export interface CreateByoPhoneNumberDTOEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const CreateByoPhoneNumberDTO: Schema.Schema<CreateByoPhoneNumberDTO, CreateByoPhoneNumberDTOEncoded> = Schema.Struct({
-  fallbackDestination: Schema.optional(
-    Schema.Union(TransferDestinationNumber, TransferDestinationSip, Runtime.UnknownMember("type", ["number", "sip"]))
-  ),
-  provider: Schema.Literal("byo-phone-number"),
-  numberE164CheckEnabled: Schema.optional(Schema.Boolean),
-  number: Schema.optional(Schema.String),
-  credentialId: Schema.String,
-  name: Schema.optional(Schema.String),
-  assistantId: Schema.optional(Schema.String),
-  squadId: Schema.optional(Schema.String),
-  serverUrl: Schema.optional(Schema.String),
-  serverUrlSecret: Schema.optional(Schema.String)
-}).annotations({ identifier: "CreateByoPhoneNumberDTO" })
+export const CreateByoPhoneNumberDTO: Schema.Schema<CreateByoPhoneNumberDTO, CreateByoPhoneNumberDTOEncoded> = Runtime.lazy("CreateByoPhoneNumberDTO", () =>
+  Schema.Struct({
+    fallbackDestination: Schema.optional(
+      Schema.Union(TransferDestinationNumber, TransferDestinationSip, Runtime.UnknownMember("type", ["number", "sip"]))
+    ),
+    provider: Schema.Literal("byo-phone-number"),
+    numberE164CheckEnabled: Schema.optional(Schema.Boolean),
+    number: Schema.optional(Schema.String),
+    credentialId: Schema.String,
+    name: Schema.optional(Schema.String),
+    assistantId: Schema.optional(Schema.String),
+    squadId: Schema.optional(Schema.String),
+    serverUrl: Schema.optional(Schema.String),
+    serverUrlSecret: Schema.optional(Schema.String)
+  })
+)
 
 /**
  * The strict variant of {@link CreateByoPhoneNumberDTO}, for requests.
@@ -150,17 +152,19 @@ export const CreateByoPhoneNumberDTO: Schema.Schema<CreateByoPhoneNumberDTO, Cre
  * @since 0.1.0
  * @category schemas
  */
-export const CreateByoPhoneNumberDTOStrict: Schema.Schema<CreateByoPhoneNumberDTO, CreateByoPhoneNumberDTOEncoded> = Schema.Struct({
-  fallbackDestination: Schema.optional(
-    Runtime.StrictUnion(TransferDestinationNumberStrict, TransferDestinationSipStrict)
-  ),
-  provider: Schema.Literal("byo-phone-number"),
-  numberE164CheckEnabled: Schema.optional(Schema.Boolean),
-  number: Schema.optional(Schema.String.pipe(Schema.minLength(3), Schema.maxLength(40))),
-  credentialId: Schema.String,
-  name: Schema.optional(Schema.String.pipe(Schema.maxLength(40))),
-  assistantId: Schema.optional(Schema.String),
-  squadId: Schema.optional(Schema.String),
-  serverUrl: Schema.optional(Schema.String),
-  serverUrlSecret: Schema.optional(Schema.String)
-}).annotations({ identifier: "CreateByoPhoneNumberDTOStrict" })
+export const CreateByoPhoneNumberDTOStrict: Schema.Schema<CreateByoPhoneNumberDTO, CreateByoPhoneNumberDTOEncoded> = Runtime.lazy("CreateByoPhoneNumberDTOStrict", () =>
+  Schema.Struct({
+    fallbackDestination: Schema.optional(
+      Runtime.StrictUnion(TransferDestinationNumberStrict, TransferDestinationSipStrict)
+    ),
+    provider: Schema.Literal("byo-phone-number"),
+    numberE164CheckEnabled: Schema.optional(Schema.Boolean),
+    number: Schema.optional(Schema.String.pipe(Schema.minLength(3), Schema.maxLength(40))),
+    credentialId: Schema.String,
+    name: Schema.optional(Schema.String.pipe(Schema.maxLength(40))),
+    assistantId: Schema.optional(Schema.String),
+    squadId: Schema.optional(Schema.String),
+    serverUrl: Schema.optional(Schema.String),
+    serverUrlSecret: Schema.optional(Schema.String)
+  })
+)

@@ -78,11 +78,13 @@ export interface CreateByoSipTrunkCredentialDTOEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const CreateByoSipTrunkCredentialDTO: Schema.Schema<CreateByoSipTrunkCredentialDTO, CreateByoSipTrunkCredentialDTOEncoded> = Schema.Struct({
-  provider: Schema.optional(Runtime.LenientEnum("byo-sip-trunk")),
-  gateways: Schema.Array(SipTrunkGateway),
-  name: Schema.optional(Schema.String),
-  outboundAuthenticationPlan: Schema.optional(SipTrunkOutboundAuthenticationPlan),
-  outboundLeadingPlusEnabled: Schema.optional(Schema.Boolean),
-  sbcConfiguration: Schema.optional(SbcConfiguration)
-}).annotations({ identifier: "CreateByoSipTrunkCredentialDTO" })
+export const CreateByoSipTrunkCredentialDTO: Schema.Schema<CreateByoSipTrunkCredentialDTO, CreateByoSipTrunkCredentialDTOEncoded> = Runtime.lazy("CreateByoSipTrunkCredentialDTO", () =>
+  Schema.Struct({
+    provider: Schema.optional(Runtime.LenientEnum("byo-sip-trunk")),
+    gateways: Schema.Array(SipTrunkGateway),
+    name: Schema.optional(Schema.String),
+    outboundAuthenticationPlan: Schema.optional(SipTrunkOutboundAuthenticationPlan),
+    outboundLeadingPlusEnabled: Schema.optional(Schema.Boolean),
+    sbcConfiguration: Schema.optional(SbcConfiguration)
+  })
+)

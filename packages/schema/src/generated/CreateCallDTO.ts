@@ -7,6 +7,7 @@
  */
 
 import * as Schema from "effect/Schema"
+import * as Runtime from "../internal/runtime.js"
 import { 
   type AssistantOverrides,
   type AssistantOverridesEncoded,
@@ -110,15 +111,17 @@ export interface CreateCallDTOEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const CreateCallDTO: Schema.Schema<CreateCallDTO, CreateCallDTOEncoded> = Schema.Struct({
-  name: Schema.optional(Schema.String.pipe(Schema.maxLength(40))),
-  assistantId: Schema.optional(Schema.String),
-  assistant: Schema.optional(CreateAssistantDTOStrict),
-  assistantOverrides: Schema.optional(AssistantOverridesStrict),
-  squadId: Schema.optional(Schema.String),
-  squad: Schema.optional(CreateSquadDTOStrict),
-  phoneNumberId: Schema.optional(Schema.String),
-  phoneNumber: Schema.optional(ImportTwilioPhoneNumberDTOStrict),
-  customerId: Schema.optional(Schema.String),
-  customer: Schema.optional(CreateCustomerDTOStrict)
-}).annotations({ identifier: "CreateCallDTO" })
+export const CreateCallDTO: Schema.Schema<CreateCallDTO, CreateCallDTOEncoded> = Runtime.lazy("CreateCallDTO", () =>
+  Schema.Struct({
+    name: Schema.optional(Schema.String.pipe(Schema.maxLength(40))),
+    assistantId: Schema.optional(Schema.String),
+    assistant: Schema.optional(CreateAssistantDTOStrict),
+    assistantOverrides: Schema.optional(AssistantOverridesStrict),
+    squadId: Schema.optional(Schema.String),
+    squad: Schema.optional(CreateSquadDTOStrict),
+    phoneNumberId: Schema.optional(Schema.String),
+    phoneNumber: Schema.optional(ImportTwilioPhoneNumberDTOStrict),
+    customerId: Schema.optional(Schema.String),
+    customer: Schema.optional(CreateCustomerDTOStrict)
+  })
+)

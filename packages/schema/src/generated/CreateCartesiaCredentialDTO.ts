@@ -44,7 +44,9 @@ export interface CreateCartesiaCredentialDTOEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const CreateCartesiaCredentialDTO: Schema.Schema<CreateCartesiaCredentialDTO, CreateCartesiaCredentialDTOEncoded> = Schema.Struct({
-  provider: Runtime.LenientEnum("cartesia"),
-  apiKey: Schema.String
-}).annotations({ identifier: "CreateCartesiaCredentialDTO" })
+export const CreateCartesiaCredentialDTO: Schema.Schema<CreateCartesiaCredentialDTO, CreateCartesiaCredentialDTOEncoded> = Runtime.lazy("CreateCartesiaCredentialDTO", () =>
+  Schema.Struct({
+    provider: Runtime.LenientEnum("cartesia"),
+    apiKey: Schema.String
+  })
+)

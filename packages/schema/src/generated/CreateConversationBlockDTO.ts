@@ -139,22 +139,24 @@ export interface CreateConversationBlockDTOEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const CreateConversationBlockDTO: Schema.Schema<CreateConversationBlockDTO, CreateConversationBlockDTOEncoded> = Schema.Struct({
-  messages: Schema.optional(
-    Schema.Array(
-      Schema.Union(
-        BlockStartMessage,
-        BlockCompleteMessage,
-        Runtime.UnknownMember("type", ["block-start", "block-complete"])
+export const CreateConversationBlockDTO: Schema.Schema<CreateConversationBlockDTO, CreateConversationBlockDTOEncoded> = Runtime.lazy("CreateConversationBlockDTO", () =>
+  Schema.Struct({
+    messages: Schema.optional(
+      Schema.Array(
+        Schema.Union(
+          BlockStartMessage,
+          BlockCompleteMessage,
+          Runtime.UnknownMember("type", ["block-start", "block-complete"])
+        )
       )
-    )
-  ),
-  inputSchema: Schema.optional(JsonSchema),
-  outputSchema: Schema.optional(JsonSchema),
-  type: Schema.Literal("conversation"),
-  instruction: Schema.String,
-  name: Schema.optional(Schema.String)
-}).annotations({ identifier: "CreateConversationBlockDTO" })
+    ),
+    inputSchema: Schema.optional(JsonSchema),
+    outputSchema: Schema.optional(JsonSchema),
+    type: Schema.Literal("conversation"),
+    instruction: Schema.String,
+    name: Schema.optional(Schema.String)
+  })
+)
 
 /**
  * The strict variant of {@link CreateConversationBlockDTO}, for requests.
@@ -165,11 +167,13 @@ export const CreateConversationBlockDTO: Schema.Schema<CreateConversationBlockDT
  * @since 0.1.0
  * @category schemas
  */
-export const CreateConversationBlockDTOStrict: Schema.Schema<CreateConversationBlockDTO, CreateConversationBlockDTOEncoded> = Schema.Struct({
-  messages: Schema.optional(Schema.Array(Runtime.StrictUnion(BlockStartMessageStrict, BlockCompleteMessageStrict))),
-  inputSchema: Schema.optional(JsonSchemaStrict),
-  outputSchema: Schema.optional(JsonSchemaStrict),
-  type: Schema.Literal("conversation"),
-  instruction: Schema.String.pipe(Schema.minLength(1)),
-  name: Schema.optional(Schema.String)
-}).annotations({ identifier: "CreateConversationBlockDTOStrict" })
+export const CreateConversationBlockDTOStrict: Schema.Schema<CreateConversationBlockDTO, CreateConversationBlockDTOEncoded> = Runtime.lazy("CreateConversationBlockDTOStrict", () =>
+  Schema.Struct({
+    messages: Schema.optional(Schema.Array(Runtime.StrictUnion(BlockStartMessageStrict, BlockCompleteMessageStrict))),
+    inputSchema: Schema.optional(JsonSchemaStrict),
+    outputSchema: Schema.optional(JsonSchemaStrict),
+    type: Schema.Literal("conversation"),
+    instruction: Schema.String.pipe(Schema.minLength(1)),
+    name: Schema.optional(Schema.String)
+  })
+)

@@ -44,7 +44,9 @@ export interface CreateCustomLLMCredentialDTOEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const CreateCustomLLMCredentialDTO: Schema.Schema<CreateCustomLLMCredentialDTO, CreateCustomLLMCredentialDTOEncoded> = Schema.Struct({
-  provider: Runtime.LenientEnum("custom-llm"),
-  apiKey: Schema.String
-}).annotations({ identifier: "CreateCustomLLMCredentialDTO" })
+export const CreateCustomLLMCredentialDTO: Schema.Schema<CreateCustomLLMCredentialDTO, CreateCustomLLMCredentialDTOEncoded> = Runtime.lazy("CreateCustomLLMCredentialDTO", () =>
+  Schema.Struct({
+    provider: Runtime.LenientEnum("custom-llm"),
+    apiKey: Schema.String
+  })
+)

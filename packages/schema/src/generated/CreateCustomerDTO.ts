@@ -7,6 +7,7 @@
  */
 
 import * as Schema from "effect/Schema"
+import * as Runtime from "../internal/runtime.js"
 
 /**
  * The `CreateCustomerDTO` shape of the Vapi API.
@@ -70,13 +71,15 @@ export interface CreateCustomerDTOEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const CreateCustomerDTO: Schema.Schema<CreateCustomerDTO, CreateCustomerDTOEncoded> = Schema.Struct({
-  numberE164CheckEnabled: Schema.optional(Schema.Boolean),
-  extension: Schema.optional(Schema.NullOr(Schema.String)),
-  number: Schema.optional(Schema.String),
-  sipUri: Schema.optional(Schema.String),
-  name: Schema.optional(Schema.String)
-}).annotations({ identifier: "CreateCustomerDTO" })
+export const CreateCustomerDTO: Schema.Schema<CreateCustomerDTO, CreateCustomerDTOEncoded> = Runtime.lazy("CreateCustomerDTO", () =>
+  Schema.Struct({
+    numberE164CheckEnabled: Schema.optional(Schema.Boolean),
+    extension: Schema.optional(Schema.NullOr(Schema.String)),
+    number: Schema.optional(Schema.String),
+    sipUri: Schema.optional(Schema.String),
+    name: Schema.optional(Schema.String)
+  })
+)
 
 /**
  * The strict variant of {@link CreateCustomerDTO}, for requests.
@@ -87,10 +90,12 @@ export const CreateCustomerDTO: Schema.Schema<CreateCustomerDTO, CreateCustomerD
  * @since 0.1.0
  * @category schemas
  */
-export const CreateCustomerDTOStrict: Schema.Schema<CreateCustomerDTO, CreateCustomerDTOEncoded> = Schema.Struct({
-  numberE164CheckEnabled: Schema.optional(Schema.Boolean),
-  extension: Schema.optional(Schema.NullOr(Schema.String.pipe(Schema.maxLength(10)))),
-  number: Schema.optional(Schema.String.pipe(Schema.minLength(3), Schema.maxLength(40))),
-  sipUri: Schema.optional(Schema.String),
-  name: Schema.optional(Schema.String.pipe(Schema.maxLength(40)))
-}).annotations({ identifier: "CreateCustomerDTOStrict" })
+export const CreateCustomerDTOStrict: Schema.Schema<CreateCustomerDTO, CreateCustomerDTOEncoded> = Runtime.lazy("CreateCustomerDTOStrict", () =>
+  Schema.Struct({
+    numberE164CheckEnabled: Schema.optional(Schema.Boolean),
+    extension: Schema.optional(Schema.NullOr(Schema.String.pipe(Schema.maxLength(10)))),
+    number: Schema.optional(Schema.String.pipe(Schema.minLength(3), Schema.maxLength(40))),
+    sipUri: Schema.optional(Schema.String),
+    name: Schema.optional(Schema.String.pipe(Schema.maxLength(40)))
+  })
+)

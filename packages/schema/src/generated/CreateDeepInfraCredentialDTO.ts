@@ -44,7 +44,9 @@ export interface CreateDeepInfraCredentialDTOEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const CreateDeepInfraCredentialDTO: Schema.Schema<CreateDeepInfraCredentialDTO, CreateDeepInfraCredentialDTOEncoded> = Schema.Struct({
-  provider: Runtime.LenientEnum("deepinfra"),
-  apiKey: Schema.String
-}).annotations({ identifier: "CreateDeepInfraCredentialDTO" })
+export const CreateDeepInfraCredentialDTO: Schema.Schema<CreateDeepInfraCredentialDTO, CreateDeepInfraCredentialDTOEncoded> = Runtime.lazy("CreateDeepInfraCredentialDTO", () =>
+  Schema.Struct({
+    provider: Runtime.LenientEnum("deepinfra"),
+    apiKey: Schema.String
+  })
+)

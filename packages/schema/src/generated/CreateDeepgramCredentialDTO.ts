@@ -49,8 +49,10 @@ export interface CreateDeepgramCredentialDTOEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const CreateDeepgramCredentialDTO: Schema.Schema<CreateDeepgramCredentialDTO, CreateDeepgramCredentialDTOEncoded> = Schema.Struct({
-  provider: Runtime.LenientEnum("deepgram"),
-  apiKey: Schema.String,
-  apiUrl: Schema.optional(Schema.String)
-}).annotations({ identifier: "CreateDeepgramCredentialDTO" })
+export const CreateDeepgramCredentialDTO: Schema.Schema<CreateDeepgramCredentialDTO, CreateDeepgramCredentialDTOEncoded> = Runtime.lazy("CreateDeepgramCredentialDTO", () =>
+  Schema.Struct({
+    provider: Runtime.LenientEnum("deepgram"),
+    apiKey: Schema.String,
+    apiUrl: Schema.optional(Schema.String)
+  })
+)

@@ -100,28 +100,30 @@ export interface CreateDtmfToolDTOEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const CreateDtmfToolDTO: Schema.Schema<CreateDtmfToolDTO, CreateDtmfToolDTOEncoded> = Schema.Struct({
-  async: Schema.optional(Schema.Boolean),
-  messages: Schema.optional(
-    Schema.Array(
-      Schema.Union(
-        ToolMessageStart,
-        ToolMessageComplete,
-        ToolMessageFailed,
-        ToolMessageDelayed,
-        Runtime.UnknownMember("type", [
-          "request-start",
-          "request-complete",
-          "request-failed",
-          "request-response-delayed"
-        ])
+export const CreateDtmfToolDTO: Schema.Schema<CreateDtmfToolDTO, CreateDtmfToolDTOEncoded> = Runtime.lazy("CreateDtmfToolDTO", () =>
+  Schema.Struct({
+    async: Schema.optional(Schema.Boolean),
+    messages: Schema.optional(
+      Schema.Array(
+        Schema.Union(
+          ToolMessageStart,
+          ToolMessageComplete,
+          ToolMessageFailed,
+          ToolMessageDelayed,
+          Runtime.UnknownMember("type", [
+            "request-start",
+            "request-complete",
+            "request-failed",
+            "request-response-delayed"
+          ])
+        )
       )
-    )
-  ),
-  type: Schema.Literal("dtmf"),
-  function: Schema.optional(OpenAIFunction),
-  server: Schema.optional(Server)
-}).annotations({ identifier: "CreateDtmfToolDTO" })
+    ),
+    type: Schema.Literal("dtmf"),
+    function: Schema.optional(OpenAIFunction),
+    server: Schema.optional(Server)
+  })
+)
 
 /**
  * The strict variant of {@link CreateDtmfToolDTO}, for requests.
@@ -132,19 +134,21 @@ export const CreateDtmfToolDTO: Schema.Schema<CreateDtmfToolDTO, CreateDtmfToolD
  * @since 0.1.0
  * @category schemas
  */
-export const CreateDtmfToolDTOStrict: Schema.Schema<CreateDtmfToolDTO, CreateDtmfToolDTOEncoded> = Schema.Struct({
-  async: Schema.optional(Schema.Boolean),
-  messages: Schema.optional(
-    Schema.Array(
-      Runtime.StrictUnion(
-        ToolMessageStartStrict,
-        ToolMessageCompleteStrict,
-        ToolMessageFailedStrict,
-        ToolMessageDelayedStrict
+export const CreateDtmfToolDTOStrict: Schema.Schema<CreateDtmfToolDTO, CreateDtmfToolDTOEncoded> = Runtime.lazy("CreateDtmfToolDTOStrict", () =>
+  Schema.Struct({
+    async: Schema.optional(Schema.Boolean),
+    messages: Schema.optional(
+      Schema.Array(
+        Runtime.StrictUnion(
+          ToolMessageStartStrict,
+          ToolMessageCompleteStrict,
+          ToolMessageFailedStrict,
+          ToolMessageDelayedStrict
+        )
       )
-    )
-  ),
-  type: Schema.Literal("dtmf"),
-  function: Schema.optional(OpenAIFunctionStrict),
-  server: Schema.optional(ServerStrict)
-}).annotations({ identifier: "CreateDtmfToolDTOStrict" })
+    ),
+    type: Schema.Literal("dtmf"),
+    function: Schema.optional(OpenAIFunctionStrict),
+    server: Schema.optional(ServerStrict)
+  })
+)

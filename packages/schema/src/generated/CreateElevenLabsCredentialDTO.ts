@@ -44,7 +44,9 @@ export interface CreateElevenLabsCredentialDTOEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const CreateElevenLabsCredentialDTO: Schema.Schema<CreateElevenLabsCredentialDTO, CreateElevenLabsCredentialDTOEncoded> = Schema.Struct({
-  provider: Runtime.LenientEnum("11labs"),
-  apiKey: Schema.String
-}).annotations({ identifier: "CreateElevenLabsCredentialDTO" })
+export const CreateElevenLabsCredentialDTO: Schema.Schema<CreateElevenLabsCredentialDTO, CreateElevenLabsCredentialDTOEncoded> = Runtime.lazy("CreateElevenLabsCredentialDTO", () =>
+  Schema.Struct({
+    provider: Runtime.LenientEnum("11labs"),
+    apiKey: Schema.String
+  })
+)

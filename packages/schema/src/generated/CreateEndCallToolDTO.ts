@@ -100,28 +100,30 @@ export interface CreateEndCallToolDTOEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const CreateEndCallToolDTO: Schema.Schema<CreateEndCallToolDTO, CreateEndCallToolDTOEncoded> = Schema.Struct({
-  async: Schema.optional(Schema.Boolean),
-  messages: Schema.optional(
-    Schema.Array(
-      Schema.Union(
-        ToolMessageStart,
-        ToolMessageComplete,
-        ToolMessageFailed,
-        ToolMessageDelayed,
-        Runtime.UnknownMember("type", [
-          "request-start",
-          "request-complete",
-          "request-failed",
-          "request-response-delayed"
-        ])
+export const CreateEndCallToolDTO: Schema.Schema<CreateEndCallToolDTO, CreateEndCallToolDTOEncoded> = Runtime.lazy("CreateEndCallToolDTO", () =>
+  Schema.Struct({
+    async: Schema.optional(Schema.Boolean),
+    messages: Schema.optional(
+      Schema.Array(
+        Schema.Union(
+          ToolMessageStart,
+          ToolMessageComplete,
+          ToolMessageFailed,
+          ToolMessageDelayed,
+          Runtime.UnknownMember("type", [
+            "request-start",
+            "request-complete",
+            "request-failed",
+            "request-response-delayed"
+          ])
+        )
       )
-    )
-  ),
-  type: Schema.Literal("endCall"),
-  function: Schema.optional(OpenAIFunction),
-  server: Schema.optional(Server)
-}).annotations({ identifier: "CreateEndCallToolDTO" })
+    ),
+    type: Schema.Literal("endCall"),
+    function: Schema.optional(OpenAIFunction),
+    server: Schema.optional(Server)
+  })
+)
 
 /**
  * The strict variant of {@link CreateEndCallToolDTO}, for requests.
@@ -132,19 +134,21 @@ export const CreateEndCallToolDTO: Schema.Schema<CreateEndCallToolDTO, CreateEnd
  * @since 0.1.0
  * @category schemas
  */
-export const CreateEndCallToolDTOStrict: Schema.Schema<CreateEndCallToolDTO, CreateEndCallToolDTOEncoded> = Schema.Struct({
-  async: Schema.optional(Schema.Boolean),
-  messages: Schema.optional(
-    Schema.Array(
-      Runtime.StrictUnion(
-        ToolMessageStartStrict,
-        ToolMessageCompleteStrict,
-        ToolMessageFailedStrict,
-        ToolMessageDelayedStrict
+export const CreateEndCallToolDTOStrict: Schema.Schema<CreateEndCallToolDTO, CreateEndCallToolDTOEncoded> = Runtime.lazy("CreateEndCallToolDTOStrict", () =>
+  Schema.Struct({
+    async: Schema.optional(Schema.Boolean),
+    messages: Schema.optional(
+      Schema.Array(
+        Runtime.StrictUnion(
+          ToolMessageStartStrict,
+          ToolMessageCompleteStrict,
+          ToolMessageFailedStrict,
+          ToolMessageDelayedStrict
+        )
       )
-    )
-  ),
-  type: Schema.Literal("endCall"),
-  function: Schema.optional(OpenAIFunctionStrict),
-  server: Schema.optional(ServerStrict)
-}).annotations({ identifier: "CreateEndCallToolDTOStrict" })
+    ),
+    type: Schema.Literal("endCall"),
+    function: Schema.optional(OpenAIFunctionStrict),
+    server: Schema.optional(ServerStrict)
+  })
+)

@@ -41,6 +41,8 @@ export interface CreateFileDTOEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const CreateFileDTO: Schema.Schema<CreateFileDTO, CreateFileDTOEncoded> = Schema.Struct({
-  file: Runtime.Binary
-}).annotations({ identifier: "CreateFileDTO" })
+export const CreateFileDTO: Schema.Schema<CreateFileDTO, CreateFileDTOEncoded> = Runtime.lazy("CreateFileDTO", () =>
+  Schema.Struct({
+    file: Runtime.Binary
+  })
+)

@@ -100,28 +100,30 @@ export interface CreateFunctionToolDTOEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const CreateFunctionToolDTO: Schema.Schema<CreateFunctionToolDTO, CreateFunctionToolDTOEncoded> = Schema.Struct({
-  async: Schema.optional(Schema.Boolean),
-  messages: Schema.optional(
-    Schema.Array(
-      Schema.Union(
-        ToolMessageStart,
-        ToolMessageComplete,
-        ToolMessageFailed,
-        ToolMessageDelayed,
-        Runtime.UnknownMember("type", [
-          "request-start",
-          "request-complete",
-          "request-failed",
-          "request-response-delayed"
-        ])
+export const CreateFunctionToolDTO: Schema.Schema<CreateFunctionToolDTO, CreateFunctionToolDTOEncoded> = Runtime.lazy("CreateFunctionToolDTO", () =>
+  Schema.Struct({
+    async: Schema.optional(Schema.Boolean),
+    messages: Schema.optional(
+      Schema.Array(
+        Schema.Union(
+          ToolMessageStart,
+          ToolMessageComplete,
+          ToolMessageFailed,
+          ToolMessageDelayed,
+          Runtime.UnknownMember("type", [
+            "request-start",
+            "request-complete",
+            "request-failed",
+            "request-response-delayed"
+          ])
+        )
       )
-    )
-  ),
-  type: Schema.Literal("function"),
-  function: Schema.optional(OpenAIFunction),
-  server: Schema.optional(Server)
-}).annotations({ identifier: "CreateFunctionToolDTO" })
+    ),
+    type: Schema.Literal("function"),
+    function: Schema.optional(OpenAIFunction),
+    server: Schema.optional(Server)
+  })
+)
 
 /**
  * The strict variant of {@link CreateFunctionToolDTO}, for requests.
@@ -132,19 +134,21 @@ export const CreateFunctionToolDTO: Schema.Schema<CreateFunctionToolDTO, CreateF
  * @since 0.1.0
  * @category schemas
  */
-export const CreateFunctionToolDTOStrict: Schema.Schema<CreateFunctionToolDTO, CreateFunctionToolDTOEncoded> = Schema.Struct({
-  async: Schema.optional(Schema.Boolean),
-  messages: Schema.optional(
-    Schema.Array(
-      Runtime.StrictUnion(
-        ToolMessageStartStrict,
-        ToolMessageCompleteStrict,
-        ToolMessageFailedStrict,
-        ToolMessageDelayedStrict
+export const CreateFunctionToolDTOStrict: Schema.Schema<CreateFunctionToolDTO, CreateFunctionToolDTOEncoded> = Runtime.lazy("CreateFunctionToolDTOStrict", () =>
+  Schema.Struct({
+    async: Schema.optional(Schema.Boolean),
+    messages: Schema.optional(
+      Schema.Array(
+        Runtime.StrictUnion(
+          ToolMessageStartStrict,
+          ToolMessageCompleteStrict,
+          ToolMessageFailedStrict,
+          ToolMessageDelayedStrict
+        )
       )
-    )
-  ),
-  type: Schema.Literal("function"),
-  function: Schema.optional(OpenAIFunctionStrict),
-  server: Schema.optional(ServerStrict)
-}).annotations({ identifier: "CreateFunctionToolDTOStrict" })
+    ),
+    type: Schema.Literal("function"),
+    function: Schema.optional(OpenAIFunctionStrict),
+    server: Schema.optional(ServerStrict)
+  })
+)

@@ -58,9 +58,11 @@ export interface CreateGcpCredentialDTOEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const CreateGcpCredentialDTO: Schema.Schema<CreateGcpCredentialDTO, CreateGcpCredentialDTOEncoded> = Schema.Struct({
-  provider: Runtime.LenientEnum("gcp"),
-  name: Schema.optional(Schema.String),
-  gcpKey: GcpKey,
-  bucketPlan: Schema.optional(BucketPlan)
-}).annotations({ identifier: "CreateGcpCredentialDTO" })
+export const CreateGcpCredentialDTO: Schema.Schema<CreateGcpCredentialDTO, CreateGcpCredentialDTOEncoded> = Runtime.lazy("CreateGcpCredentialDTO", () =>
+  Schema.Struct({
+    provider: Runtime.LenientEnum("gcp"),
+    name: Schema.optional(Schema.String),
+    gcpKey: GcpKey,
+    bucketPlan: Schema.optional(BucketPlan)
+  })
+)

@@ -103,29 +103,31 @@ export interface CreateGhlToolDTOEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const CreateGhlToolDTO: Schema.Schema<CreateGhlToolDTO, CreateGhlToolDTOEncoded> = Schema.Struct({
-  async: Schema.optional(Schema.Boolean),
-  messages: Schema.optional(
-    Schema.Array(
-      Schema.Union(
-        ToolMessageStart,
-        ToolMessageComplete,
-        ToolMessageFailed,
-        ToolMessageDelayed,
-        Runtime.UnknownMember("type", [
-          "request-start",
-          "request-complete",
-          "request-failed",
-          "request-response-delayed"
-        ])
+export const CreateGhlToolDTO: Schema.Schema<CreateGhlToolDTO, CreateGhlToolDTOEncoded> = Runtime.lazy("CreateGhlToolDTO", () =>
+  Schema.Struct({
+    async: Schema.optional(Schema.Boolean),
+    messages: Schema.optional(
+      Schema.Array(
+        Schema.Union(
+          ToolMessageStart,
+          ToolMessageComplete,
+          ToolMessageFailed,
+          ToolMessageDelayed,
+          Runtime.UnknownMember("type", [
+            "request-start",
+            "request-complete",
+            "request-failed",
+            "request-response-delayed"
+          ])
+        )
       )
-    )
-  ),
-  type: Schema.Literal("ghl"),
-  metadata: GhlToolMetadata,
-  function: Schema.optional(OpenAIFunction),
-  server: Schema.optional(Server)
-}).annotations({ identifier: "CreateGhlToolDTO" })
+    ),
+    type: Schema.Literal("ghl"),
+    metadata: GhlToolMetadata,
+    function: Schema.optional(OpenAIFunction),
+    server: Schema.optional(Server)
+  })
+)
 
 /**
  * The strict variant of {@link CreateGhlToolDTO}, for requests.
@@ -136,20 +138,22 @@ export const CreateGhlToolDTO: Schema.Schema<CreateGhlToolDTO, CreateGhlToolDTOE
  * @since 0.1.0
  * @category schemas
  */
-export const CreateGhlToolDTOStrict: Schema.Schema<CreateGhlToolDTO, CreateGhlToolDTOEncoded> = Schema.Struct({
-  async: Schema.optional(Schema.Boolean),
-  messages: Schema.optional(
-    Schema.Array(
-      Runtime.StrictUnion(
-        ToolMessageStartStrict,
-        ToolMessageCompleteStrict,
-        ToolMessageFailedStrict,
-        ToolMessageDelayedStrict
+export const CreateGhlToolDTOStrict: Schema.Schema<CreateGhlToolDTO, CreateGhlToolDTOEncoded> = Runtime.lazy("CreateGhlToolDTOStrict", () =>
+  Schema.Struct({
+    async: Schema.optional(Schema.Boolean),
+    messages: Schema.optional(
+      Schema.Array(
+        Runtime.StrictUnion(
+          ToolMessageStartStrict,
+          ToolMessageCompleteStrict,
+          ToolMessageFailedStrict,
+          ToolMessageDelayedStrict
+        )
       )
-    )
-  ),
-  type: Schema.Literal("ghl"),
-  metadata: GhlToolMetadataStrict,
-  function: Schema.optional(OpenAIFunctionStrict),
-  server: Schema.optional(ServerStrict)
-}).annotations({ identifier: "CreateGhlToolDTOStrict" })
+    ),
+    type: Schema.Literal("ghl"),
+    metadata: GhlToolMetadataStrict,
+    function: Schema.optional(OpenAIFunctionStrict),
+    server: Schema.optional(ServerStrict)
+  })
+)

@@ -44,7 +44,9 @@ export interface CreateGladiaCredentialDTOEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const CreateGladiaCredentialDTO: Schema.Schema<CreateGladiaCredentialDTO, CreateGladiaCredentialDTOEncoded> = Schema.Struct({
-  provider: Runtime.LenientEnum("gladia"),
-  apiKey: Schema.String
-}).annotations({ identifier: "CreateGladiaCredentialDTO" })
+export const CreateGladiaCredentialDTO: Schema.Schema<CreateGladiaCredentialDTO, CreateGladiaCredentialDTOEncoded> = Runtime.lazy("CreateGladiaCredentialDTO", () =>
+  Schema.Struct({
+    provider: Runtime.LenientEnum("gladia"),
+    apiKey: Schema.String
+  })
+)

@@ -44,7 +44,9 @@ export interface CreateGoHighLevelCredentialDTOEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const CreateGoHighLevelCredentialDTO: Schema.Schema<CreateGoHighLevelCredentialDTO, CreateGoHighLevelCredentialDTOEncoded> = Schema.Struct({
-  provider: Runtime.LenientEnum("gohighlevel"),
-  apiKey: Schema.String
-}).annotations({ identifier: "CreateGoHighLevelCredentialDTO" })
+export const CreateGoHighLevelCredentialDTO: Schema.Schema<CreateGoHighLevelCredentialDTO, CreateGoHighLevelCredentialDTOEncoded> = Runtime.lazy("CreateGoHighLevelCredentialDTO", () =>
+  Schema.Struct({
+    provider: Runtime.LenientEnum("gohighlevel"),
+    apiKey: Schema.String
+  })
+)

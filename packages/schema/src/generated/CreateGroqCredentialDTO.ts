@@ -44,7 +44,9 @@ export interface CreateGroqCredentialDTOEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const CreateGroqCredentialDTO: Schema.Schema<CreateGroqCredentialDTO, CreateGroqCredentialDTOEncoded> = Schema.Struct({
-  provider: Runtime.LenientEnum("groq"),
-  apiKey: Schema.String
-}).annotations({ identifier: "CreateGroqCredentialDTO" })
+export const CreateGroqCredentialDTO: Schema.Schema<CreateGroqCredentialDTO, CreateGroqCredentialDTOEncoded> = Runtime.lazy("CreateGroqCredentialDTO", () =>
+  Schema.Struct({
+    provider: Runtime.LenientEnum("groq"),
+    apiKey: Schema.String
+  })
+)

@@ -44,7 +44,9 @@ export interface CreateLmntCredentialDTOEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const CreateLmntCredentialDTO: Schema.Schema<CreateLmntCredentialDTO, CreateLmntCredentialDTOEncoded> = Schema.Struct({
-  provider: Runtime.LenientEnum("lmnt"),
-  apiKey: Schema.String
-}).annotations({ identifier: "CreateLmntCredentialDTO" })
+export const CreateLmntCredentialDTO: Schema.Schema<CreateLmntCredentialDTO, CreateLmntCredentialDTOEncoded> = Runtime.lazy("CreateLmntCredentialDTO", () =>
+  Schema.Struct({
+    provider: Runtime.LenientEnum("lmnt"),
+    apiKey: Schema.String
+  })
+)

@@ -54,9 +54,11 @@ export interface CreateMakeCredentialDTOEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const CreateMakeCredentialDTO: Schema.Schema<CreateMakeCredentialDTO, CreateMakeCredentialDTOEncoded> = Schema.Struct({
-  provider: Runtime.LenientEnum("make"),
-  teamId: Schema.String,
-  region: Schema.String,
-  apiKey: Schema.String
-}).annotations({ identifier: "CreateMakeCredentialDTO" })
+export const CreateMakeCredentialDTO: Schema.Schema<CreateMakeCredentialDTO, CreateMakeCredentialDTOEncoded> = Runtime.lazy("CreateMakeCredentialDTO", () =>
+  Schema.Struct({
+    provider: Runtime.LenientEnum("make"),
+    teamId: Schema.String,
+    region: Schema.String,
+    apiKey: Schema.String
+  })
+)

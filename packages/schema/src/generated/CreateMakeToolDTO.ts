@@ -103,29 +103,31 @@ export interface CreateMakeToolDTOEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const CreateMakeToolDTO: Schema.Schema<CreateMakeToolDTO, CreateMakeToolDTOEncoded> = Schema.Struct({
-  async: Schema.optional(Schema.Boolean),
-  messages: Schema.optional(
-    Schema.Array(
-      Schema.Union(
-        ToolMessageStart,
-        ToolMessageComplete,
-        ToolMessageFailed,
-        ToolMessageDelayed,
-        Runtime.UnknownMember("type", [
-          "request-start",
-          "request-complete",
-          "request-failed",
-          "request-response-delayed"
-        ])
+export const CreateMakeToolDTO: Schema.Schema<CreateMakeToolDTO, CreateMakeToolDTOEncoded> = Runtime.lazy("CreateMakeToolDTO", () =>
+  Schema.Struct({
+    async: Schema.optional(Schema.Boolean),
+    messages: Schema.optional(
+      Schema.Array(
+        Schema.Union(
+          ToolMessageStart,
+          ToolMessageComplete,
+          ToolMessageFailed,
+          ToolMessageDelayed,
+          Runtime.UnknownMember("type", [
+            "request-start",
+            "request-complete",
+            "request-failed",
+            "request-response-delayed"
+          ])
+        )
       )
-    )
-  ),
-  type: Schema.Literal("make"),
-  metadata: MakeToolMetadata,
-  function: Schema.optional(OpenAIFunction),
-  server: Schema.optional(Server)
-}).annotations({ identifier: "CreateMakeToolDTO" })
+    ),
+    type: Schema.Literal("make"),
+    metadata: MakeToolMetadata,
+    function: Schema.optional(OpenAIFunction),
+    server: Schema.optional(Server)
+  })
+)
 
 /**
  * The strict variant of {@link CreateMakeToolDTO}, for requests.
@@ -136,20 +138,22 @@ export const CreateMakeToolDTO: Schema.Schema<CreateMakeToolDTO, CreateMakeToolD
  * @since 0.1.0
  * @category schemas
  */
-export const CreateMakeToolDTOStrict: Schema.Schema<CreateMakeToolDTO, CreateMakeToolDTOEncoded> = Schema.Struct({
-  async: Schema.optional(Schema.Boolean),
-  messages: Schema.optional(
-    Schema.Array(
-      Runtime.StrictUnion(
-        ToolMessageStartStrict,
-        ToolMessageCompleteStrict,
-        ToolMessageFailedStrict,
-        ToolMessageDelayedStrict
+export const CreateMakeToolDTOStrict: Schema.Schema<CreateMakeToolDTO, CreateMakeToolDTOEncoded> = Runtime.lazy("CreateMakeToolDTOStrict", () =>
+  Schema.Struct({
+    async: Schema.optional(Schema.Boolean),
+    messages: Schema.optional(
+      Schema.Array(
+        Runtime.StrictUnion(
+          ToolMessageStartStrict,
+          ToolMessageCompleteStrict,
+          ToolMessageFailedStrict,
+          ToolMessageDelayedStrict
+        )
       )
-    )
-  ),
-  type: Schema.Literal("make"),
-  metadata: MakeToolMetadataStrict,
-  function: Schema.optional(OpenAIFunctionStrict),
-  server: Schema.optional(ServerStrict)
-}).annotations({ identifier: "CreateMakeToolDTOStrict" })
+    ),
+    type: Schema.Literal("make"),
+    metadata: MakeToolMetadataStrict,
+    function: Schema.optional(OpenAIFunctionStrict),
+    server: Schema.optional(ServerStrict)
+  })
+)

@@ -44,7 +44,9 @@ export interface CreateOpenAICredentialDTOEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const CreateOpenAICredentialDTO: Schema.Schema<CreateOpenAICredentialDTO, CreateOpenAICredentialDTOEncoded> = Schema.Struct({
-  provider: Runtime.LenientEnum("openai"),
-  apiKey: Schema.String
-}).annotations({ identifier: "CreateOpenAICredentialDTO" })
+export const CreateOpenAICredentialDTO: Schema.Schema<CreateOpenAICredentialDTO, CreateOpenAICredentialDTOEncoded> = Runtime.lazy("CreateOpenAICredentialDTO", () =>
+  Schema.Struct({
+    provider: Runtime.LenientEnum("openai"),
+    apiKey: Schema.String
+  })
+)

@@ -44,7 +44,9 @@ export interface CreateOpenRouterCredentialDTOEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const CreateOpenRouterCredentialDTO: Schema.Schema<CreateOpenRouterCredentialDTO, CreateOpenRouterCredentialDTOEncoded> = Schema.Struct({
-  provider: Runtime.LenientEnum("openrouter"),
-  apiKey: Schema.String
-}).annotations({ identifier: "CreateOpenRouterCredentialDTO" })
+export const CreateOpenRouterCredentialDTO: Schema.Schema<CreateOpenRouterCredentialDTO, CreateOpenRouterCredentialDTOEncoded> = Runtime.lazy("CreateOpenRouterCredentialDTO", () =>
+  Schema.Struct({
+    provider: Runtime.LenientEnum("openrouter"),
+    apiKey: Schema.String
+  })
+)

@@ -70,11 +70,13 @@ export interface CreateOrgDTOEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const CreateOrgDTO: Schema.Schema<CreateOrgDTO, CreateOrgDTOEncoded> = Schema.Struct({
-  hipaaEnabled: Schema.optional(Schema.Boolean),
-  name: Schema.optional(Schema.String),
-  billingLimit: Schema.optional(Runtime.Number),
-  serverUrl: Schema.optional(Schema.String),
-  serverUrlSecret: Schema.optional(Schema.String),
-  concurrencyLimit: Schema.optional(Runtime.Number)
-}).annotations({ identifier: "CreateOrgDTO" })
+export const CreateOrgDTO: Schema.Schema<CreateOrgDTO, CreateOrgDTOEncoded> = Runtime.lazy("CreateOrgDTO", () =>
+  Schema.Struct({
+    hipaaEnabled: Schema.optional(Schema.Boolean),
+    name: Schema.optional(Schema.String),
+    billingLimit: Schema.optional(Runtime.Number),
+    serverUrl: Schema.optional(Schema.String),
+    serverUrlSecret: Schema.optional(Schema.String),
+    concurrencyLimit: Schema.optional(Runtime.Number)
+  })
+)

@@ -7,6 +7,7 @@
  */
 
 import * as Schema from "effect/Schema"
+import * as Runtime from "../internal/runtime.js"
 import { AssistantOverrides, type AssistantOverridesEncoded } from "./AssistantOverrides.js"
 import { CreateAssistantDTO, type CreateAssistantDTOEncoded } from "./CreateAssistantDTO.js"
 import { CreateCustomerDTO, type CreateCustomerDTOEncoded } from "./CreateCustomerDTO.js"
@@ -98,15 +99,17 @@ export interface CreateOutboundCallDTOEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const CreateOutboundCallDTO: Schema.Schema<CreateOutboundCallDTO, CreateOutboundCallDTOEncoded> = Schema.Struct({
-  name: Schema.optional(Schema.String),
-  assistantId: Schema.optional(Schema.String),
-  assistant: Schema.optional(CreateAssistantDTO),
-  assistantOverrides: Schema.optional(AssistantOverrides),
-  squadId: Schema.optional(Schema.String),
-  squad: Schema.optional(CreateSquadDTO),
-  phoneNumberId: Schema.optional(Schema.String),
-  phoneNumber: Schema.optional(ImportTwilioPhoneNumberDTO),
-  customerId: Schema.optional(Schema.String),
-  customer: Schema.optional(CreateCustomerDTO)
-}).annotations({ identifier: "CreateOutboundCallDTO" })
+export const CreateOutboundCallDTO: Schema.Schema<CreateOutboundCallDTO, CreateOutboundCallDTOEncoded> = Runtime.lazy("CreateOutboundCallDTO", () =>
+  Schema.Struct({
+    name: Schema.optional(Schema.String),
+    assistantId: Schema.optional(Schema.String),
+    assistant: Schema.optional(CreateAssistantDTO),
+    assistantOverrides: Schema.optional(AssistantOverrides),
+    squadId: Schema.optional(Schema.String),
+    squad: Schema.optional(CreateSquadDTO),
+    phoneNumberId: Schema.optional(Schema.String),
+    phoneNumber: Schema.optional(ImportTwilioPhoneNumberDTO),
+    customerId: Schema.optional(Schema.String),
+    customer: Schema.optional(CreateCustomerDTO)
+  })
+)

@@ -7,6 +7,7 @@
  */
 
 import * as Schema from "effect/Schema"
+import * as Runtime from "../internal/runtime.js"
 import { type OpenAIFunction, type OpenAIFunctionEncoded, OpenAIFunctionStrict } from "./OpenAIFunction.js"
 import { type Server, type ServerEncoded, ServerStrict } from "./Server.js"
 import { 
@@ -96,19 +97,21 @@ export interface CreateOutputToolDTOEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const CreateOutputToolDTO: Schema.Schema<CreateOutputToolDTO, CreateOutputToolDTOEncoded> = Schema.Struct({
-  async: Schema.optional(Schema.Boolean),
-  messages: Schema.optional(
-    Schema.Array(
-      Schema.Union(
-        ToolMessageStartStrict,
-        ToolMessageCompleteStrict,
-        ToolMessageFailedStrict,
-        ToolMessageDelayedStrict
+export const CreateOutputToolDTO: Schema.Schema<CreateOutputToolDTO, CreateOutputToolDTOEncoded> = Runtime.lazy("CreateOutputToolDTO", () =>
+  Schema.Struct({
+    async: Schema.optional(Schema.Boolean),
+    messages: Schema.optional(
+      Schema.Array(
+        Schema.Union(
+          ToolMessageStartStrict,
+          ToolMessageCompleteStrict,
+          ToolMessageFailedStrict,
+          ToolMessageDelayedStrict
+        )
       )
-    )
-  ),
-  type: Schema.Literal("output"),
-  function: Schema.optional(OpenAIFunctionStrict),
-  server: Schema.optional(ServerStrict)
-}).annotations({ identifier: "CreateOutputToolDTO" })
+    ),
+    type: Schema.Literal("output"),
+    function: Schema.optional(OpenAIFunctionStrict),
+    server: Schema.optional(ServerStrict)
+  })
+)

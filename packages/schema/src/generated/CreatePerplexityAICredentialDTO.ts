@@ -44,7 +44,9 @@ export interface CreatePerplexityAICredentialDTOEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const CreatePerplexityAICredentialDTO: Schema.Schema<CreatePerplexityAICredentialDTO, CreatePerplexityAICredentialDTOEncoded> = Schema.Struct({
-  provider: Runtime.LenientEnum("perplexity-ai"),
-  apiKey: Schema.String
-}).annotations({ identifier: "CreatePerplexityAICredentialDTO" })
+export const CreatePerplexityAICredentialDTO: Schema.Schema<CreatePerplexityAICredentialDTO, CreatePerplexityAICredentialDTOEncoded> = Runtime.lazy("CreatePerplexityAICredentialDTO", () =>
+  Schema.Struct({
+    provider: Runtime.LenientEnum("perplexity-ai"),
+    apiKey: Schema.String
+  })
+)

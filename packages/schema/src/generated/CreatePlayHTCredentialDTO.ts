@@ -46,8 +46,10 @@ export interface CreatePlayHTCredentialDTOEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const CreatePlayHTCredentialDTO: Schema.Schema<CreatePlayHTCredentialDTO, CreatePlayHTCredentialDTOEncoded> = Schema.Struct({
-  provider: Runtime.LenientEnum("playht"),
-  apiKey: Schema.String,
-  userId: Schema.String
-}).annotations({ identifier: "CreatePlayHTCredentialDTO" })
+export const CreatePlayHTCredentialDTO: Schema.Schema<CreatePlayHTCredentialDTO, CreatePlayHTCredentialDTOEncoded> = Runtime.lazy("CreatePlayHTCredentialDTO", () =>
+  Schema.Struct({
+    provider: Runtime.LenientEnum("playht"),
+    apiKey: Schema.String,
+    userId: Schema.String
+  })
+)

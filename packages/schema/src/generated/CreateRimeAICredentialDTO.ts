@@ -44,7 +44,9 @@ export interface CreateRimeAICredentialDTOEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const CreateRimeAICredentialDTO: Schema.Schema<CreateRimeAICredentialDTO, CreateRimeAICredentialDTOEncoded> = Schema.Struct({
-  provider: Runtime.LenientEnum("rime-ai"),
-  apiKey: Schema.String
-}).annotations({ identifier: "CreateRimeAICredentialDTO" })
+export const CreateRimeAICredentialDTO: Schema.Schema<CreateRimeAICredentialDTO, CreateRimeAICredentialDTOEncoded> = Runtime.lazy("CreateRimeAICredentialDTO", () =>
+  Schema.Struct({
+    provider: Runtime.LenientEnum("rime-ai"),
+    apiKey: Schema.String
+  })
+)

@@ -44,7 +44,9 @@ export interface CreateRunpodCredentialDTOEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const CreateRunpodCredentialDTO: Schema.Schema<CreateRunpodCredentialDTO, CreateRunpodCredentialDTOEncoded> = Schema.Struct({
-  provider: Runtime.LenientEnum("runpod"),
-  apiKey: Schema.String
-}).annotations({ identifier: "CreateRunpodCredentialDTO" })
+export const CreateRunpodCredentialDTO: Schema.Schema<CreateRunpodCredentialDTO, CreateRunpodCredentialDTOEncoded> = Runtime.lazy("CreateRunpodCredentialDTO", () =>
+  Schema.Struct({
+    provider: Runtime.LenientEnum("runpod"),
+    apiKey: Schema.String
+  })
+)

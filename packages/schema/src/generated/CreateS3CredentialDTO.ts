@@ -67,11 +67,13 @@ export interface CreateS3CredentialDTOEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const CreateS3CredentialDTO: Schema.Schema<CreateS3CredentialDTO, CreateS3CredentialDTOEncoded> = Schema.Struct({
-  provider: Runtime.LenientEnum("s3"),
-  awsAccessKeyId: Schema.String,
-  awsSecretAccessKey: Schema.String,
-  region: Schema.String,
-  s3BucketName: Schema.String,
-  s3PathPrefix: Schema.String
-}).annotations({ identifier: "CreateS3CredentialDTO" })
+export const CreateS3CredentialDTO: Schema.Schema<CreateS3CredentialDTO, CreateS3CredentialDTOEncoded> = Runtime.lazy("CreateS3CredentialDTO", () =>
+  Schema.Struct({
+    provider: Runtime.LenientEnum("s3"),
+    awsAccessKeyId: Schema.String,
+    awsSecretAccessKey: Schema.String,
+    region: Schema.String,
+    s3BucketName: Schema.String,
+    s3PathPrefix: Schema.String
+  })
+)

@@ -7,6 +7,7 @@
  */
 
 import * as Schema from "effect/Schema"
+import * as Runtime from "../internal/runtime.js"
 import { AssistantOverrides, type AssistantOverridesEncoded, AssistantOverridesStrict } from "./AssistantOverrides.js"
 import { SquadMemberDTO, type SquadMemberDTOEncoded, SquadMemberDTOStrict } from "./SquadMemberDTO.js"
 
@@ -56,11 +57,13 @@ export interface CreateSquadDTOEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const CreateSquadDTO: Schema.Schema<CreateSquadDTO, CreateSquadDTOEncoded> = Schema.Struct({
-  name: Schema.optional(Schema.String),
-  members: Schema.Array(SquadMemberDTO),
-  membersOverrides: Schema.optional(AssistantOverrides)
-}).annotations({ identifier: "CreateSquadDTO" })
+export const CreateSquadDTO: Schema.Schema<CreateSquadDTO, CreateSquadDTOEncoded> = Runtime.lazy("CreateSquadDTO", () =>
+  Schema.Struct({
+    name: Schema.optional(Schema.String),
+    members: Schema.Array(SquadMemberDTO),
+    membersOverrides: Schema.optional(AssistantOverrides)
+  })
+)
 
 /**
  * The strict variant of {@link CreateSquadDTO}, for requests.
@@ -71,8 +74,10 @@ export const CreateSquadDTO: Schema.Schema<CreateSquadDTO, CreateSquadDTOEncoded
  * @since 0.1.0
  * @category schemas
  */
-export const CreateSquadDTOStrict: Schema.Schema<CreateSquadDTO, CreateSquadDTOEncoded> = Schema.Struct({
-  name: Schema.optional(Schema.String),
-  members: Schema.Array(SquadMemberDTOStrict),
-  membersOverrides: Schema.optional(AssistantOverridesStrict)
-}).annotations({ identifier: "CreateSquadDTOStrict" })
+export const CreateSquadDTOStrict: Schema.Schema<CreateSquadDTO, CreateSquadDTOEncoded> = Runtime.lazy("CreateSquadDTOStrict", () =>
+  Schema.Struct({
+    name: Schema.optional(Schema.String),
+    members: Schema.Array(SquadMemberDTOStrict),
+    membersOverrides: Schema.optional(AssistantOverridesStrict)
+  })
+)

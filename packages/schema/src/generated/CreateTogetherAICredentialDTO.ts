@@ -44,7 +44,9 @@ export interface CreateTogetherAICredentialDTOEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const CreateTogetherAICredentialDTO: Schema.Schema<CreateTogetherAICredentialDTO, CreateTogetherAICredentialDTOEncoded> = Schema.Struct({
-  provider: Runtime.LenientEnum("together-ai"),
-  apiKey: Schema.String
-}).annotations({ identifier: "CreateTogetherAICredentialDTO" })
+export const CreateTogetherAICredentialDTO: Schema.Schema<CreateTogetherAICredentialDTO, CreateTogetherAICredentialDTOEncoded> = Runtime.lazy("CreateTogetherAICredentialDTO", () =>
+  Schema.Struct({
+    provider: Runtime.LenientEnum("together-ai"),
+    apiKey: Schema.String
+  })
+)

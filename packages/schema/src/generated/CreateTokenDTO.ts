@@ -53,8 +53,10 @@ export interface CreateTokenDTOEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const CreateTokenDTO: Schema.Schema<CreateTokenDTO, CreateTokenDTOEncoded> = Schema.Struct({
-  tag: Schema.optional(Runtime.LenientEnum("private", "public")),
-  name: Schema.optional(Schema.String),
-  restrictions: Schema.optional(TokenRestrictions)
-}).annotations({ identifier: "CreateTokenDTO" })
+export const CreateTokenDTO: Schema.Schema<CreateTokenDTO, CreateTokenDTOEncoded> = Runtime.lazy("CreateTokenDTO", () =>
+  Schema.Struct({
+    tag: Schema.optional(Runtime.LenientEnum("private", "public")),
+    name: Schema.optional(Schema.String),
+    restrictions: Schema.optional(TokenRestrictions)
+  })
+)

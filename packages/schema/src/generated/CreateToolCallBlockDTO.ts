@@ -135,34 +135,36 @@ export interface CreateToolCallBlockDTOEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const CreateToolCallBlockDTO: Schema.Schema<CreateToolCallBlockDTO, CreateToolCallBlockDTOEncoded> = Schema.Struct({
-  messages: Schema.optional(
-    Schema.Array(
-      Schema.Union(
-        BlockStartMessage,
-        BlockCompleteMessage,
-        Runtime.UnknownMember("type", ["block-start", "block-complete"])
+export const CreateToolCallBlockDTO: Schema.Schema<CreateToolCallBlockDTO, CreateToolCallBlockDTOEncoded> = Runtime.lazy("CreateToolCallBlockDTO", () =>
+  Schema.Struct({
+    messages: Schema.optional(
+      Schema.Array(
+        Schema.Union(
+          BlockStartMessage,
+          BlockCompleteMessage,
+          Runtime.UnknownMember("type", ["block-start", "block-complete"])
+        )
       )
-    )
-  ),
-  inputSchema: Schema.optional(JsonSchema),
-  outputSchema: Schema.optional(JsonSchema),
-  type: Schema.Literal("tool-call"),
-  tool: Schema.optional(
-    Schema.Union(
-      CreateDtmfToolDTO,
-      CreateEndCallToolDTO,
-      CreateVoicemailToolDTO,
-      CreateFunctionToolDTO,
-      CreateGhlToolDTO,
-      CreateMakeToolDTO,
-      CreateTransferCallToolDTO,
-      Runtime.UnknownMember("type", ["dtmf", "endCall", "voicemail", "function", "ghl", "make", "transferCall"])
-    )
-  ),
-  toolId: Schema.optional(Schema.String),
-  name: Schema.optional(Schema.String)
-}).annotations({ identifier: "CreateToolCallBlockDTO" })
+    ),
+    inputSchema: Schema.optional(JsonSchema),
+    outputSchema: Schema.optional(JsonSchema),
+    type: Schema.Literal("tool-call"),
+    tool: Schema.optional(
+      Schema.Union(
+        CreateDtmfToolDTO,
+        CreateEndCallToolDTO,
+        CreateVoicemailToolDTO,
+        CreateFunctionToolDTO,
+        CreateGhlToolDTO,
+        CreateMakeToolDTO,
+        CreateTransferCallToolDTO,
+        Runtime.UnknownMember("type", ["dtmf", "endCall", "voicemail", "function", "ghl", "make", "transferCall"])
+      )
+    ),
+    toolId: Schema.optional(Schema.String),
+    name: Schema.optional(Schema.String)
+  })
+)
 
 /**
  * The strict variant of {@link CreateToolCallBlockDTO}, for requests.
@@ -173,22 +175,24 @@ export const CreateToolCallBlockDTO: Schema.Schema<CreateToolCallBlockDTO, Creat
  * @since 0.1.0
  * @category schemas
  */
-export const CreateToolCallBlockDTOStrict: Schema.Schema<CreateToolCallBlockDTO, CreateToolCallBlockDTOEncoded> = Schema.Struct({
-  messages: Schema.optional(Schema.Array(Runtime.StrictUnion(BlockStartMessageStrict, BlockCompleteMessageStrict))),
-  inputSchema: Schema.optional(JsonSchemaStrict),
-  outputSchema: Schema.optional(JsonSchemaStrict),
-  type: Schema.Literal("tool-call"),
-  tool: Schema.optional(
-    Runtime.StrictUnion(
-      CreateDtmfToolDTOStrict,
-      CreateEndCallToolDTOStrict,
-      CreateVoicemailToolDTOStrict,
-      CreateFunctionToolDTOStrict,
-      CreateGhlToolDTOStrict,
-      CreateMakeToolDTOStrict,
-      CreateTransferCallToolDTOStrict
-    )
-  ),
-  toolId: Schema.optional(Schema.String),
-  name: Schema.optional(Schema.String)
-}).annotations({ identifier: "CreateToolCallBlockDTOStrict" })
+export const CreateToolCallBlockDTOStrict: Schema.Schema<CreateToolCallBlockDTO, CreateToolCallBlockDTOEncoded> = Runtime.lazy("CreateToolCallBlockDTOStrict", () =>
+  Schema.Struct({
+    messages: Schema.optional(Schema.Array(Runtime.StrictUnion(BlockStartMessageStrict, BlockCompleteMessageStrict))),
+    inputSchema: Schema.optional(JsonSchemaStrict),
+    outputSchema: Schema.optional(JsonSchemaStrict),
+    type: Schema.Literal("tool-call"),
+    tool: Schema.optional(
+      Runtime.StrictUnion(
+        CreateDtmfToolDTOStrict,
+        CreateEndCallToolDTOStrict,
+        CreateVoicemailToolDTOStrict,
+        CreateFunctionToolDTOStrict,
+        CreateGhlToolDTOStrict,
+        CreateMakeToolDTOStrict,
+        CreateTransferCallToolDTOStrict
+      )
+    ),
+    toolId: Schema.optional(Schema.String),
+    name: Schema.optional(Schema.String)
+  })
+)

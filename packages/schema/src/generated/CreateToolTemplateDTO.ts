@@ -99,30 +99,32 @@ export interface CreateToolTemplateDTOEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const CreateToolTemplateDTO: Schema.Schema<CreateToolTemplateDTO, CreateToolTemplateDTOEncoded> = Schema.Struct({
-  details: Schema.optional(
-    Schema.Union(
-      CreateDtmfToolDTO,
-      CreateEndCallToolDTO,
-      CreateVoicemailToolDTO,
-      CreateFunctionToolDTO,
-      CreateGhlToolDTO,
-      CreateMakeToolDTO,
-      CreateTransferCallToolDTO,
-      Runtime.UnknownMember("type", ["dtmf", "endCall", "voicemail", "function", "ghl", "make", "transferCall"])
-    )
-  ),
-  providerDetails: Schema.optional(
-    Schema.Union(
-      MakeToolProviderDetails,
-      GhlToolProviderDetails,
-      FunctionToolProviderDetails,
-      Runtime.UnknownMember("type", ["make", "ghl", "function"])
-    )
-  ),
-  metadata: Schema.optional(ToolTemplateMetadata),
-  visibility: Schema.optional(Runtime.LenientEnum("public", "private")),
-  type: Runtime.LenientEnum("tool"),
-  name: Schema.optional(Schema.String),
-  provider: Schema.optional(Runtime.LenientEnum("make", "gohighlevel", "function"))
-}).annotations({ identifier: "CreateToolTemplateDTO" })
+export const CreateToolTemplateDTO: Schema.Schema<CreateToolTemplateDTO, CreateToolTemplateDTOEncoded> = Runtime.lazy("CreateToolTemplateDTO", () =>
+  Schema.Struct({
+    details: Schema.optional(
+      Schema.Union(
+        CreateDtmfToolDTO,
+        CreateEndCallToolDTO,
+        CreateVoicemailToolDTO,
+        CreateFunctionToolDTO,
+        CreateGhlToolDTO,
+        CreateMakeToolDTO,
+        CreateTransferCallToolDTO,
+        Runtime.UnknownMember("type", ["dtmf", "endCall", "voicemail", "function", "ghl", "make", "transferCall"])
+      )
+    ),
+    providerDetails: Schema.optional(
+      Schema.Union(
+        MakeToolProviderDetails,
+        GhlToolProviderDetails,
+        FunctionToolProviderDetails,
+        Runtime.UnknownMember("type", ["make", "ghl", "function"])
+      )
+    ),
+    metadata: Schema.optional(ToolTemplateMetadata),
+    visibility: Schema.optional(Runtime.LenientEnum("public", "private")),
+    type: Runtime.LenientEnum("tool"),
+    name: Schema.optional(Schema.String),
+    provider: Schema.optional(Runtime.LenientEnum("make", "gohighlevel", "function"))
+  })
+)

@@ -138,39 +138,41 @@ export interface CreateTransferCallToolDTOEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const CreateTransferCallToolDTO: Schema.Schema<CreateTransferCallToolDTO, CreateTransferCallToolDTOEncoded> = Schema.Struct({
-  async: Schema.optional(Schema.Boolean),
-  messages: Schema.optional(
-    Schema.Array(
-      Schema.Union(
-        ToolMessageStart,
-        ToolMessageComplete,
-        ToolMessageFailed,
-        ToolMessageDelayed,
-        Runtime.UnknownMember("type", [
-          "request-start",
-          "request-complete",
-          "request-failed",
-          "request-response-delayed"
-        ])
+export const CreateTransferCallToolDTO: Schema.Schema<CreateTransferCallToolDTO, CreateTransferCallToolDTOEncoded> = Runtime.lazy("CreateTransferCallToolDTO", () =>
+  Schema.Struct({
+    async: Schema.optional(Schema.Boolean),
+    messages: Schema.optional(
+      Schema.Array(
+        Schema.Union(
+          ToolMessageStart,
+          ToolMessageComplete,
+          ToolMessageFailed,
+          ToolMessageDelayed,
+          Runtime.UnknownMember("type", [
+            "request-start",
+            "request-complete",
+            "request-failed",
+            "request-response-delayed"
+          ])
+        )
       )
-    )
-  ),
-  type: Schema.Literal("transferCall"),
-  destinations: Schema.optional(
-    Schema.Array(
-      Schema.Union(
-        TransferDestinationAssistant,
-        TransferDestinationStep,
-        TransferDestinationNumber,
-        TransferDestinationSip,
-        Runtime.UnknownMember("type", ["assistant", "step", "number", "sip"])
+    ),
+    type: Schema.Literal("transferCall"),
+    destinations: Schema.optional(
+      Schema.Array(
+        Schema.Union(
+          TransferDestinationAssistant,
+          TransferDestinationStep,
+          TransferDestinationNumber,
+          TransferDestinationSip,
+          Runtime.UnknownMember("type", ["assistant", "step", "number", "sip"])
+        )
       )
-    )
-  ),
-  function: Schema.optional(OpenAIFunction),
-  server: Schema.optional(Server)
-}).annotations({ identifier: "CreateTransferCallToolDTO" })
+    ),
+    function: Schema.optional(OpenAIFunction),
+    server: Schema.optional(Server)
+  })
+)
 
 /**
  * The strict variant of {@link CreateTransferCallToolDTO}, for requests.
@@ -181,29 +183,31 @@ export const CreateTransferCallToolDTO: Schema.Schema<CreateTransferCallToolDTO,
  * @since 0.1.0
  * @category schemas
  */
-export const CreateTransferCallToolDTOStrict: Schema.Schema<CreateTransferCallToolDTO, CreateTransferCallToolDTOEncoded> = Schema.Struct({
-  async: Schema.optional(Schema.Boolean),
-  messages: Schema.optional(
-    Schema.Array(
-      Runtime.StrictUnion(
-        ToolMessageStartStrict,
-        ToolMessageCompleteStrict,
-        ToolMessageFailedStrict,
-        ToolMessageDelayedStrict
+export const CreateTransferCallToolDTOStrict: Schema.Schema<CreateTransferCallToolDTO, CreateTransferCallToolDTOEncoded> = Runtime.lazy("CreateTransferCallToolDTOStrict", () =>
+  Schema.Struct({
+    async: Schema.optional(Schema.Boolean),
+    messages: Schema.optional(
+      Schema.Array(
+        Runtime.StrictUnion(
+          ToolMessageStartStrict,
+          ToolMessageCompleteStrict,
+          ToolMessageFailedStrict,
+          ToolMessageDelayedStrict
+        )
       )
-    )
-  ),
-  type: Schema.Literal("transferCall"),
-  destinations: Schema.optional(
-    Schema.Array(
-      Runtime.StrictUnion(
-        TransferDestinationAssistantStrict,
-        TransferDestinationStepStrict,
-        TransferDestinationNumberStrict,
-        TransferDestinationSipStrict
+    ),
+    type: Schema.Literal("transferCall"),
+    destinations: Schema.optional(
+      Schema.Array(
+        Runtime.StrictUnion(
+          TransferDestinationAssistantStrict,
+          TransferDestinationStepStrict,
+          TransferDestinationNumberStrict,
+          TransferDestinationSipStrict
+        )
       )
-    )
-  ),
-  function: Schema.optional(OpenAIFunctionStrict),
-  server: Schema.optional(ServerStrict)
-}).annotations({ identifier: "CreateTransferCallToolDTOStrict" })
+    ),
+    function: Schema.optional(OpenAIFunctionStrict),
+    server: Schema.optional(ServerStrict)
+  })
+)

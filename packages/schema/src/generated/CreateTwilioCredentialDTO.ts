@@ -46,8 +46,10 @@ export interface CreateTwilioCredentialDTOEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const CreateTwilioCredentialDTO: Schema.Schema<CreateTwilioCredentialDTO, CreateTwilioCredentialDTOEncoded> = Schema.Struct({
-  provider: Runtime.LenientEnum("twilio"),
-  authToken: Schema.String,
-  accountSid: Schema.String
-}).annotations({ identifier: "CreateTwilioCredentialDTO" })
+export const CreateTwilioCredentialDTO: Schema.Schema<CreateTwilioCredentialDTO, CreateTwilioCredentialDTOEncoded> = Runtime.lazy("CreateTwilioCredentialDTO", () =>
+  Schema.Struct({
+    provider: Runtime.LenientEnum("twilio"),
+    authToken: Schema.String,
+    accountSid: Schema.String
+  })
+)

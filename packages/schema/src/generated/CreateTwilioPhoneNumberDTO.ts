@@ -116,20 +116,22 @@ export interface CreateTwilioPhoneNumberDTOEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const CreateTwilioPhoneNumberDTO: Schema.Schema<CreateTwilioPhoneNumberDTO, CreateTwilioPhoneNumberDTOEncoded> = Schema.Struct({
-  fallbackDestination: Schema.optional(
-    Schema.Union(TransferDestinationNumber, TransferDestinationSip, Runtime.UnknownMember("type", ["number", "sip"]))
-  ),
-  provider: Schema.Literal("twilio"),
-  number: Schema.String,
-  twilioAccountSid: Schema.String,
-  twilioAuthToken: Schema.String,
-  name: Schema.optional(Schema.String),
-  assistantId: Schema.optional(Schema.String),
-  squadId: Schema.optional(Schema.String),
-  serverUrl: Schema.optional(Schema.String),
-  serverUrlSecret: Schema.optional(Schema.String)
-}).annotations({ identifier: "CreateTwilioPhoneNumberDTO" })
+export const CreateTwilioPhoneNumberDTO: Schema.Schema<CreateTwilioPhoneNumberDTO, CreateTwilioPhoneNumberDTOEncoded> = Runtime.lazy("CreateTwilioPhoneNumberDTO", () =>
+  Schema.Struct({
+    fallbackDestination: Schema.optional(
+      Schema.Union(TransferDestinationNumber, TransferDestinationSip, Runtime.UnknownMember("type", ["number", "sip"]))
+    ),
+    provider: Schema.Literal("twilio"),
+    number: Schema.String,
+    twilioAccountSid: Schema.String,
+    twilioAuthToken: Schema.String,
+    name: Schema.optional(Schema.String),
+    assistantId: Schema.optional(Schema.String),
+    squadId: Schema.optional(Schema.String),
+    serverUrl: Schema.optional(Schema.String),
+    serverUrlSecret: Schema.optional(Schema.String)
+  })
+)
 
 /**
  * The strict variant of {@link CreateTwilioPhoneNumberDTO}, for requests.
@@ -140,17 +142,19 @@ export const CreateTwilioPhoneNumberDTO: Schema.Schema<CreateTwilioPhoneNumberDT
  * @since 0.1.0
  * @category schemas
  */
-export const CreateTwilioPhoneNumberDTOStrict: Schema.Schema<CreateTwilioPhoneNumberDTO, CreateTwilioPhoneNumberDTOEncoded> = Schema.Struct({
-  fallbackDestination: Schema.optional(
-    Runtime.StrictUnion(TransferDestinationNumberStrict, TransferDestinationSipStrict)
-  ),
-  provider: Schema.Literal("twilio"),
-  number: Schema.String,
-  twilioAccountSid: Schema.String,
-  twilioAuthToken: Schema.String,
-  name: Schema.optional(Schema.String.pipe(Schema.maxLength(40))),
-  assistantId: Schema.optional(Schema.String),
-  squadId: Schema.optional(Schema.String),
-  serverUrl: Schema.optional(Schema.String),
-  serverUrlSecret: Schema.optional(Schema.String)
-}).annotations({ identifier: "CreateTwilioPhoneNumberDTOStrict" })
+export const CreateTwilioPhoneNumberDTOStrict: Schema.Schema<CreateTwilioPhoneNumberDTO, CreateTwilioPhoneNumberDTOEncoded> = Runtime.lazy("CreateTwilioPhoneNumberDTOStrict", () =>
+  Schema.Struct({
+    fallbackDestination: Schema.optional(
+      Runtime.StrictUnion(TransferDestinationNumberStrict, TransferDestinationSipStrict)
+    ),
+    provider: Schema.Literal("twilio"),
+    number: Schema.String,
+    twilioAccountSid: Schema.String,
+    twilioAuthToken: Schema.String,
+    name: Schema.optional(Schema.String.pipe(Schema.maxLength(40))),
+    assistantId: Schema.optional(Schema.String),
+    squadId: Schema.optional(Schema.String),
+    serverUrl: Schema.optional(Schema.String),
+    serverUrlSecret: Schema.optional(Schema.String)
+  })
+)

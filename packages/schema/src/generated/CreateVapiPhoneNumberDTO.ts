@@ -108,18 +108,20 @@ export interface CreateVapiPhoneNumberDTOEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const CreateVapiPhoneNumberDTO: Schema.Schema<CreateVapiPhoneNumberDTO, CreateVapiPhoneNumberDTOEncoded> = Schema.Struct({
-  fallbackDestination: Schema.optional(
-    Schema.Union(TransferDestinationNumber, TransferDestinationSip, Runtime.UnknownMember("type", ["number", "sip"]))
-  ),
-  provider: Schema.Literal("vapi"),
-  sipUri: Schema.String,
-  name: Schema.optional(Schema.String),
-  assistantId: Schema.optional(Schema.String),
-  squadId: Schema.optional(Schema.String),
-  serverUrl: Schema.optional(Schema.String),
-  serverUrlSecret: Schema.optional(Schema.String)
-}).annotations({ identifier: "CreateVapiPhoneNumberDTO" })
+export const CreateVapiPhoneNumberDTO: Schema.Schema<CreateVapiPhoneNumberDTO, CreateVapiPhoneNumberDTOEncoded> = Runtime.lazy("CreateVapiPhoneNumberDTO", () =>
+  Schema.Struct({
+    fallbackDestination: Schema.optional(
+      Schema.Union(TransferDestinationNumber, TransferDestinationSip, Runtime.UnknownMember("type", ["number", "sip"]))
+    ),
+    provider: Schema.Literal("vapi"),
+    sipUri: Schema.String,
+    name: Schema.optional(Schema.String),
+    assistantId: Schema.optional(Schema.String),
+    squadId: Schema.optional(Schema.String),
+    serverUrl: Schema.optional(Schema.String),
+    serverUrlSecret: Schema.optional(Schema.String)
+  })
+)
 
 /**
  * The strict variant of {@link CreateVapiPhoneNumberDTO}, for requests.
@@ -130,15 +132,17 @@ export const CreateVapiPhoneNumberDTO: Schema.Schema<CreateVapiPhoneNumberDTO, C
  * @since 0.1.0
  * @category schemas
  */
-export const CreateVapiPhoneNumberDTOStrict: Schema.Schema<CreateVapiPhoneNumberDTO, CreateVapiPhoneNumberDTOEncoded> = Schema.Struct({
-  fallbackDestination: Schema.optional(
-    Runtime.StrictUnion(TransferDestinationNumberStrict, TransferDestinationSipStrict)
-  ),
-  provider: Schema.Literal("vapi"),
-  sipUri: Schema.String,
-  name: Schema.optional(Schema.String.pipe(Schema.maxLength(40))),
-  assistantId: Schema.optional(Schema.String),
-  squadId: Schema.optional(Schema.String),
-  serverUrl: Schema.optional(Schema.String),
-  serverUrlSecret: Schema.optional(Schema.String)
-}).annotations({ identifier: "CreateVapiPhoneNumberDTOStrict" })
+export const CreateVapiPhoneNumberDTOStrict: Schema.Schema<CreateVapiPhoneNumberDTO, CreateVapiPhoneNumberDTOEncoded> = Runtime.lazy("CreateVapiPhoneNumberDTOStrict", () =>
+  Schema.Struct({
+    fallbackDestination: Schema.optional(
+      Runtime.StrictUnion(TransferDestinationNumberStrict, TransferDestinationSipStrict)
+    ),
+    provider: Schema.Literal("vapi"),
+    sipUri: Schema.String,
+    name: Schema.optional(Schema.String.pipe(Schema.maxLength(40))),
+    assistantId: Schema.optional(Schema.String),
+    squadId: Schema.optional(Schema.String),
+    serverUrl: Schema.optional(Schema.String),
+    serverUrlSecret: Schema.optional(Schema.String)
+  })
+)

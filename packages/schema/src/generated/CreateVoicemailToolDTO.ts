@@ -100,28 +100,30 @@ export interface CreateVoicemailToolDTOEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const CreateVoicemailToolDTO: Schema.Schema<CreateVoicemailToolDTO, CreateVoicemailToolDTOEncoded> = Schema.Struct({
-  async: Schema.optional(Schema.Boolean),
-  messages: Schema.optional(
-    Schema.Array(
-      Schema.Union(
-        ToolMessageStart,
-        ToolMessageComplete,
-        ToolMessageFailed,
-        ToolMessageDelayed,
-        Runtime.UnknownMember("type", [
-          "request-start",
-          "request-complete",
-          "request-failed",
-          "request-response-delayed"
-        ])
+export const CreateVoicemailToolDTO: Schema.Schema<CreateVoicemailToolDTO, CreateVoicemailToolDTOEncoded> = Runtime.lazy("CreateVoicemailToolDTO", () =>
+  Schema.Struct({
+    async: Schema.optional(Schema.Boolean),
+    messages: Schema.optional(
+      Schema.Array(
+        Schema.Union(
+          ToolMessageStart,
+          ToolMessageComplete,
+          ToolMessageFailed,
+          ToolMessageDelayed,
+          Runtime.UnknownMember("type", [
+            "request-start",
+            "request-complete",
+            "request-failed",
+            "request-response-delayed"
+          ])
+        )
       )
-    )
-  ),
-  type: Schema.Literal("voicemail"),
-  function: Schema.optional(OpenAIFunction),
-  server: Schema.optional(Server)
-}).annotations({ identifier: "CreateVoicemailToolDTO" })
+    ),
+    type: Schema.Literal("voicemail"),
+    function: Schema.optional(OpenAIFunction),
+    server: Schema.optional(Server)
+  })
+)
 
 /**
  * The strict variant of {@link CreateVoicemailToolDTO}, for requests.
@@ -132,19 +134,21 @@ export const CreateVoicemailToolDTO: Schema.Schema<CreateVoicemailToolDTO, Creat
  * @since 0.1.0
  * @category schemas
  */
-export const CreateVoicemailToolDTOStrict: Schema.Schema<CreateVoicemailToolDTO, CreateVoicemailToolDTOEncoded> = Schema.Struct({
-  async: Schema.optional(Schema.Boolean),
-  messages: Schema.optional(
-    Schema.Array(
-      Runtime.StrictUnion(
-        ToolMessageStartStrict,
-        ToolMessageCompleteStrict,
-        ToolMessageFailedStrict,
-        ToolMessageDelayedStrict
+export const CreateVoicemailToolDTOStrict: Schema.Schema<CreateVoicemailToolDTO, CreateVoicemailToolDTOEncoded> = Runtime.lazy("CreateVoicemailToolDTOStrict", () =>
+  Schema.Struct({
+    async: Schema.optional(Schema.Boolean),
+    messages: Schema.optional(
+      Schema.Array(
+        Runtime.StrictUnion(
+          ToolMessageStartStrict,
+          ToolMessageCompleteStrict,
+          ToolMessageFailedStrict,
+          ToolMessageDelayedStrict
+        )
       )
-    )
-  ),
-  type: Schema.Literal("voicemail"),
-  function: Schema.optional(OpenAIFunctionStrict),
-  server: Schema.optional(ServerStrict)
-}).annotations({ identifier: "CreateVoicemailToolDTOStrict" })
+    ),
+    type: Schema.Literal("voicemail"),
+    function: Schema.optional(OpenAIFunctionStrict),
+    server: Schema.optional(ServerStrict)
+  })
+)

@@ -46,8 +46,10 @@ export interface CreateVonageCredentialDTOEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const CreateVonageCredentialDTO: Schema.Schema<CreateVonageCredentialDTO, CreateVonageCredentialDTOEncoded> = Schema.Struct({
-  provider: Runtime.LenientEnum("vonage"),
-  apiSecret: Schema.String,
-  apiKey: Schema.String
-}).annotations({ identifier: "CreateVonageCredentialDTO" })
+export const CreateVonageCredentialDTO: Schema.Schema<CreateVonageCredentialDTO, CreateVonageCredentialDTOEncoded> = Runtime.lazy("CreateVonageCredentialDTO", () =>
+  Schema.Struct({
+    provider: Runtime.LenientEnum("vonage"),
+    apiSecret: Schema.String,
+    apiKey: Schema.String
+  })
+)

@@ -111,19 +111,21 @@ export interface CreateVonagePhoneNumberDTOEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const CreateVonagePhoneNumberDTO: Schema.Schema<CreateVonagePhoneNumberDTO, CreateVonagePhoneNumberDTOEncoded> = Schema.Struct({
-  fallbackDestination: Schema.optional(
-    Schema.Union(TransferDestinationNumber, TransferDestinationSip, Runtime.UnknownMember("type", ["number", "sip"]))
-  ),
-  provider: Schema.Literal("vonage"),
-  number: Schema.String,
-  credentialId: Schema.String,
-  name: Schema.optional(Schema.String),
-  assistantId: Schema.optional(Schema.String),
-  squadId: Schema.optional(Schema.String),
-  serverUrl: Schema.optional(Schema.String),
-  serverUrlSecret: Schema.optional(Schema.String)
-}).annotations({ identifier: "CreateVonagePhoneNumberDTO" })
+export const CreateVonagePhoneNumberDTO: Schema.Schema<CreateVonagePhoneNumberDTO, CreateVonagePhoneNumberDTOEncoded> = Runtime.lazy("CreateVonagePhoneNumberDTO", () =>
+  Schema.Struct({
+    fallbackDestination: Schema.optional(
+      Schema.Union(TransferDestinationNumber, TransferDestinationSip, Runtime.UnknownMember("type", ["number", "sip"]))
+    ),
+    provider: Schema.Literal("vonage"),
+    number: Schema.String,
+    credentialId: Schema.String,
+    name: Schema.optional(Schema.String),
+    assistantId: Schema.optional(Schema.String),
+    squadId: Schema.optional(Schema.String),
+    serverUrl: Schema.optional(Schema.String),
+    serverUrlSecret: Schema.optional(Schema.String)
+  })
+)
 
 /**
  * The strict variant of {@link CreateVonagePhoneNumberDTO}, for requests.
@@ -134,16 +136,18 @@ export const CreateVonagePhoneNumberDTO: Schema.Schema<CreateVonagePhoneNumberDT
  * @since 0.1.0
  * @category schemas
  */
-export const CreateVonagePhoneNumberDTOStrict: Schema.Schema<CreateVonagePhoneNumberDTO, CreateVonagePhoneNumberDTOEncoded> = Schema.Struct({
-  fallbackDestination: Schema.optional(
-    Runtime.StrictUnion(TransferDestinationNumberStrict, TransferDestinationSipStrict)
-  ),
-  provider: Schema.Literal("vonage"),
-  number: Schema.String,
-  credentialId: Schema.String,
-  name: Schema.optional(Schema.String.pipe(Schema.maxLength(40))),
-  assistantId: Schema.optional(Schema.String),
-  squadId: Schema.optional(Schema.String),
-  serverUrl: Schema.optional(Schema.String),
-  serverUrlSecret: Schema.optional(Schema.String)
-}).annotations({ identifier: "CreateVonagePhoneNumberDTOStrict" })
+export const CreateVonagePhoneNumberDTOStrict: Schema.Schema<CreateVonagePhoneNumberDTO, CreateVonagePhoneNumberDTOEncoded> = Runtime.lazy("CreateVonagePhoneNumberDTOStrict", () =>
+  Schema.Struct({
+    fallbackDestination: Schema.optional(
+      Runtime.StrictUnion(TransferDestinationNumberStrict, TransferDestinationSipStrict)
+    ),
+    provider: Schema.Literal("vonage"),
+    number: Schema.String,
+    credentialId: Schema.String,
+    name: Schema.optional(Schema.String.pipe(Schema.maxLength(40))),
+    assistantId: Schema.optional(Schema.String),
+    squadId: Schema.optional(Schema.String),
+    serverUrl: Schema.optional(Schema.String),
+    serverUrlSecret: Schema.optional(Schema.String)
+  })
+)

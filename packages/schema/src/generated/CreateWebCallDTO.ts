@@ -7,6 +7,7 @@
  */
 
 import * as Schema from "effect/Schema"
+import * as Runtime from "../internal/runtime.js"
 import { AssistantOverrides, type AssistantOverridesEncoded } from "./AssistantOverrides.js"
 import { CreateAssistantDTO, type CreateAssistantDTOEncoded } from "./CreateAssistantDTO.js"
 import { CreateSquadDTO, type CreateSquadDTOEncoded } from "./CreateSquadDTO.js"
@@ -63,10 +64,12 @@ export interface CreateWebCallDTOEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const CreateWebCallDTO: Schema.Schema<CreateWebCallDTO, CreateWebCallDTOEncoded> = Schema.Struct({
-  assistantId: Schema.optional(Schema.String),
-  assistant: Schema.optional(CreateAssistantDTO),
-  assistantOverrides: Schema.optional(AssistantOverrides),
-  squadId: Schema.optional(Schema.String),
-  squad: Schema.optional(CreateSquadDTO)
-}).annotations({ identifier: "CreateWebCallDTO" })
+export const CreateWebCallDTO: Schema.Schema<CreateWebCallDTO, CreateWebCallDTOEncoded> = Runtime.lazy("CreateWebCallDTO", () =>
+  Schema.Struct({
+    assistantId: Schema.optional(Schema.String),
+    assistant: Schema.optional(CreateAssistantDTO),
+    assistantOverrides: Schema.optional(AssistantOverrides),
+    squadId: Schema.optional(Schema.String),
+    squad: Schema.optional(CreateSquadDTO)
+  })
+)

@@ -91,30 +91,32 @@ export interface CreateWorkflowBlockDTOEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const CreateWorkflowBlockDTO: Schema.Schema<CreateWorkflowBlockDTO, CreateWorkflowBlockDTOEncoded> = Schema.Struct({
-  messages: Schema.optional(
-    Schema.Array(
-      Schema.Union(
-        BlockStartMessage,
-        BlockCompleteMessage,
-        Runtime.UnknownMember("type", ["block-start", "block-complete"])
+export const CreateWorkflowBlockDTO: Schema.Schema<CreateWorkflowBlockDTO, CreateWorkflowBlockDTOEncoded> = Runtime.lazy("CreateWorkflowBlockDTO", () =>
+  Schema.Struct({
+    messages: Schema.optional(
+      Schema.Array(
+        Schema.Union(
+          BlockStartMessage,
+          BlockCompleteMessage,
+          Runtime.UnknownMember("type", ["block-start", "block-complete"])
+        )
       )
-    )
-  ),
-  inputSchema: Schema.optional(JsonSchema),
-  outputSchema: Schema.optional(JsonSchema),
-  type: Schema.Literal("workflow"),
-  steps: Schema.optional(
-    Schema.Array(
-      Schema.Union(
-        Schema.suspend((): Schema.Schema<HandoffStep, HandoffStepEncoded> => HandoffStep),
-        Schema.suspend((): Schema.Schema<CallbackStep, CallbackStepEncoded> => CallbackStep),
-        Runtime.UnknownMember("type", ["handoff", "callback"])
+    ),
+    inputSchema: Schema.optional(JsonSchema),
+    outputSchema: Schema.optional(JsonSchema),
+    type: Schema.Literal("workflow"),
+    steps: Schema.optional(
+      Schema.Array(
+        Schema.Union(
+          Schema.suspend((): Schema.Schema<HandoffStep, HandoffStepEncoded> => HandoffStep),
+          Schema.suspend((): Schema.Schema<CallbackStep, CallbackStepEncoded> => CallbackStep),
+          Runtime.UnknownMember("type", ["handoff", "callback"])
+        )
       )
-    )
-  ),
-  name: Schema.optional(Schema.String)
-}).annotations({ identifier: "CreateWorkflowBlockDTO" })
+    ),
+    name: Schema.optional(Schema.String)
+  })
+)
 
 /**
  * The strict variant of {@link CreateWorkflowBlockDTO}, for requests.
@@ -125,18 +127,20 @@ export const CreateWorkflowBlockDTO: Schema.Schema<CreateWorkflowBlockDTO, Creat
  * @since 0.1.0
  * @category schemas
  */
-export const CreateWorkflowBlockDTOStrict: Schema.Schema<CreateWorkflowBlockDTO, CreateWorkflowBlockDTOEncoded> = Schema.Struct({
-  messages: Schema.optional(Schema.Array(Runtime.StrictUnion(BlockStartMessageStrict, BlockCompleteMessageStrict))),
-  inputSchema: Schema.optional(JsonSchemaStrict),
-  outputSchema: Schema.optional(JsonSchemaStrict),
-  type: Schema.Literal("workflow"),
-  steps: Schema.optional(
-    Schema.Array(
-      Runtime.StrictUnion(
-        Schema.suspend((): Schema.Schema<HandoffStep, HandoffStepEncoded> => HandoffStepStrict),
-        Schema.suspend((): Schema.Schema<CallbackStep, CallbackStepEncoded> => CallbackStepStrict)
+export const CreateWorkflowBlockDTOStrict: Schema.Schema<CreateWorkflowBlockDTO, CreateWorkflowBlockDTOEncoded> = Runtime.lazy("CreateWorkflowBlockDTOStrict", () =>
+  Schema.Struct({
+    messages: Schema.optional(Schema.Array(Runtime.StrictUnion(BlockStartMessageStrict, BlockCompleteMessageStrict))),
+    inputSchema: Schema.optional(JsonSchemaStrict),
+    outputSchema: Schema.optional(JsonSchemaStrict),
+    type: Schema.Literal("workflow"),
+    steps: Schema.optional(
+      Schema.Array(
+        Runtime.StrictUnion(
+          Schema.suspend((): Schema.Schema<HandoffStep, HandoffStepEncoded> => HandoffStepStrict),
+          Schema.suspend((): Schema.Schema<CallbackStep, CallbackStepEncoded> => CallbackStepStrict)
+        )
       )
-    )
-  ),
-  name: Schema.optional(Schema.String)
-}).annotations({ identifier: "CreateWorkflowBlockDTOStrict" })
+    ),
+    name: Schema.optional(Schema.String)
+  })
+)

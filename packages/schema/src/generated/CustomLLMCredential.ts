@@ -64,11 +64,13 @@ export interface CustomLLMCredentialEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const CustomLLMCredential: Schema.Schema<CustomLLMCredential, CustomLLMCredentialEncoded> = Schema.Struct({
-  provider: Runtime.LenientEnum("custom-llm"),
-  apiKey: Schema.String,
-  id: Schema.String,
-  orgId: Schema.String,
-  createdAt: Runtime.DateTime,
-  updatedAt: Runtime.DateTime
-}).annotations({ identifier: "CustomLLMCredential" })
+export const CustomLLMCredential: Schema.Schema<CustomLLMCredential, CustomLLMCredentialEncoded> = Runtime.lazy("CustomLLMCredential", () =>
+  Schema.Struct({
+    provider: Runtime.LenientEnum("custom-llm"),
+    apiKey: Schema.String,
+    id: Schema.String,
+    orgId: Schema.String,
+    createdAt: Runtime.DateTime,
+    updatedAt: Runtime.DateTime
+  })
+)

@@ -164,33 +164,35 @@ export interface CustomLLMModelEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const CustomLLMModel: Schema.Schema<CustomLLMModel, CustomLLMModelEncoded> = Schema.Struct({
-  messages: Schema.optional(Schema.Array(OpenAIMessage)),
-  tools: Schema.optional(
-    Schema.Array(
-      Schema.Union(
-        CreateDtmfToolDTO,
-        CreateEndCallToolDTO,
-        CreateVoicemailToolDTO,
-        CreateFunctionToolDTO,
-        CreateGhlToolDTO,
-        CreateMakeToolDTO,
-        CreateTransferCallToolDTO,
-        Runtime.UnknownMember("type", ["dtmf", "endCall", "voicemail", "function", "ghl", "make", "transferCall"])
+export const CustomLLMModel: Schema.Schema<CustomLLMModel, CustomLLMModelEncoded> = Runtime.lazy("CustomLLMModel", () =>
+  Schema.Struct({
+    messages: Schema.optional(Schema.Array(OpenAIMessage)),
+    tools: Schema.optional(
+      Schema.Array(
+        Schema.Union(
+          CreateDtmfToolDTO,
+          CreateEndCallToolDTO,
+          CreateVoicemailToolDTO,
+          CreateFunctionToolDTO,
+          CreateGhlToolDTO,
+          CreateMakeToolDTO,
+          CreateTransferCallToolDTO,
+          Runtime.UnknownMember("type", ["dtmf", "endCall", "voicemail", "function", "ghl", "make", "transferCall"])
+        )
       )
-    )
-  ),
-  toolIds: Schema.optional(Schema.Array(Schema.String)),
-  provider: Schema.Literal("custom-llm"),
-  metadataSendMode: Schema.optional(Runtime.LenientEnum("off", "variable", "destructured")),
-  url: Schema.String,
-  model: Schema.String,
-  temperature: Schema.optional(Runtime.Number),
-  knowledgeBase: Schema.optional(KnowledgeBase),
-  maxTokens: Schema.optional(Runtime.Number),
-  emotionRecognitionEnabled: Schema.optional(Schema.Boolean),
-  numFastTurns: Schema.optional(Runtime.Number)
-}).annotations({ identifier: "CustomLLMModel" })
+    ),
+    toolIds: Schema.optional(Schema.Array(Schema.String)),
+    provider: Schema.Literal("custom-llm"),
+    metadataSendMode: Schema.optional(Runtime.LenientEnum("off", "variable", "destructured")),
+    url: Schema.String,
+    model: Schema.String,
+    temperature: Schema.optional(Runtime.Number),
+    knowledgeBase: Schema.optional(KnowledgeBase),
+    maxTokens: Schema.optional(Runtime.Number),
+    emotionRecognitionEnabled: Schema.optional(Schema.Boolean),
+    numFastTurns: Schema.optional(Runtime.Number)
+  })
+)
 
 /**
  * The strict variant of {@link CustomLLMModel}, for requests.
@@ -201,29 +203,31 @@ export const CustomLLMModel: Schema.Schema<CustomLLMModel, CustomLLMModelEncoded
  * @since 0.1.0
  * @category schemas
  */
-export const CustomLLMModelStrict: Schema.Schema<CustomLLMModel, CustomLLMModelEncoded> = Schema.Struct({
-  messages: Schema.optional(Schema.Array(OpenAIMessageStrict)),
-  tools: Schema.optional(
-    Schema.Array(
-      Runtime.StrictUnion(
-        CreateDtmfToolDTOStrict,
-        CreateEndCallToolDTOStrict,
-        CreateVoicemailToolDTOStrict,
-        CreateFunctionToolDTOStrict,
-        CreateGhlToolDTOStrict,
-        CreateMakeToolDTOStrict,
-        CreateTransferCallToolDTOStrict
+export const CustomLLMModelStrict: Schema.Schema<CustomLLMModel, CustomLLMModelEncoded> = Runtime.lazy("CustomLLMModelStrict", () =>
+  Schema.Struct({
+    messages: Schema.optional(Schema.Array(OpenAIMessageStrict)),
+    tools: Schema.optional(
+      Schema.Array(
+        Runtime.StrictUnion(
+          CreateDtmfToolDTOStrict,
+          CreateEndCallToolDTOStrict,
+          CreateVoicemailToolDTOStrict,
+          CreateFunctionToolDTOStrict,
+          CreateGhlToolDTOStrict,
+          CreateMakeToolDTOStrict,
+          CreateTransferCallToolDTOStrict
+        )
       )
-    )
-  ),
-  toolIds: Schema.optional(Schema.Array(Schema.String)),
-  provider: Schema.Literal("custom-llm"),
-  metadataSendMode: Schema.optional(Runtime.StrictEnum("off", "variable", "destructured")),
-  url: Schema.String,
-  model: Schema.String,
-  temperature: Schema.optional(Schema.Number.pipe(Schema.between(0, 2))),
-  knowledgeBase: Schema.optional(KnowledgeBaseStrict),
-  maxTokens: Schema.optional(Schema.Number.pipe(Schema.between(50, 10000))),
-  emotionRecognitionEnabled: Schema.optional(Schema.Boolean),
-  numFastTurns: Schema.optional(Schema.Number.pipe(Schema.greaterThanOrEqualTo(0)))
-}).annotations({ identifier: "CustomLLMModelStrict" })
+    ),
+    toolIds: Schema.optional(Schema.Array(Schema.String)),
+    provider: Schema.Literal("custom-llm"),
+    metadataSendMode: Schema.optional(Runtime.StrictEnum("off", "variable", "destructured")),
+    url: Schema.String,
+    model: Schema.String,
+    temperature: Schema.optional(Schema.Number.pipe(Schema.between(0, 2))),
+    knowledgeBase: Schema.optional(KnowledgeBaseStrict),
+    maxTokens: Schema.optional(Schema.Number.pipe(Schema.between(50, 10000))),
+    emotionRecognitionEnabled: Schema.optional(Schema.Boolean),
+    numFastTurns: Schema.optional(Schema.Number.pipe(Schema.greaterThanOrEqualTo(0)))
+  })
+)

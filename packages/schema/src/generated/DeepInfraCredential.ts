@@ -64,11 +64,13 @@ export interface DeepInfraCredentialEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const DeepInfraCredential: Schema.Schema<DeepInfraCredential, DeepInfraCredentialEncoded> = Schema.Struct({
-  provider: Runtime.LenientEnum("deepinfra"),
-  apiKey: Schema.String,
-  id: Schema.String,
-  orgId: Schema.String,
-  createdAt: Runtime.DateTime,
-  updatedAt: Runtime.DateTime
-}).annotations({ identifier: "DeepInfraCredential" })
+export const DeepInfraCredential: Schema.Schema<DeepInfraCredential, DeepInfraCredentialEncoded> = Runtime.lazy("DeepInfraCredential", () =>
+  Schema.Struct({
+    provider: Runtime.LenientEnum("deepinfra"),
+    apiKey: Schema.String,
+    id: Schema.String,
+    orgId: Schema.String,
+    createdAt: Runtime.DateTime,
+    updatedAt: Runtime.DateTime
+  })
+)

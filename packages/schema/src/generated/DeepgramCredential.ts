@@ -69,12 +69,14 @@ export interface DeepgramCredentialEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const DeepgramCredential: Schema.Schema<DeepgramCredential, DeepgramCredentialEncoded> = Schema.Struct({
-  provider: Runtime.LenientEnum("deepgram"),
-  apiKey: Schema.String,
-  id: Schema.String,
-  orgId: Schema.String,
-  createdAt: Runtime.DateTime,
-  updatedAt: Runtime.DateTime,
-  apiUrl: Schema.optional(Schema.String)
-}).annotations({ identifier: "DeepgramCredential" })
+export const DeepgramCredential: Schema.Schema<DeepgramCredential, DeepgramCredentialEncoded> = Runtime.lazy("DeepgramCredential", () =>
+  Schema.Struct({
+    provider: Runtime.LenientEnum("deepgram"),
+    apiKey: Schema.String,
+    id: Schema.String,
+    orgId: Schema.String,
+    createdAt: Runtime.DateTime,
+    updatedAt: Runtime.DateTime,
+    apiUrl: Schema.optional(Schema.String)
+  })
+)

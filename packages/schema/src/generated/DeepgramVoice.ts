@@ -7,6 +7,7 @@
  */
 
 import * as Schema from "effect/Schema"
+import * as Runtime from "../internal/runtime.js"
 import { ChunkPlan, type ChunkPlanEncoded, ChunkPlanStrict } from "./ChunkPlan.js"
 
 /**
@@ -71,28 +72,30 @@ export interface DeepgramVoiceEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const DeepgramVoice: Schema.Schema<DeepgramVoice, DeepgramVoiceEncoded> = Schema.Struct({
-  fillerInjectionEnabled: Schema.optional(Schema.Boolean),
-  provider: Schema.Literal("deepgram"),
-  voiceId: Schema.Union(
-    Schema.Literal(
-      "asteria",
-      "luna",
-      "stella",
-      "athena",
-      "hera",
-      "orion",
-      "arcas",
-      "perseus",
-      "angus",
-      "orpheus",
-      "helios",
-      "zeus"
+export const DeepgramVoice: Schema.Schema<DeepgramVoice, DeepgramVoiceEncoded> = Runtime.lazy("DeepgramVoice", () =>
+  Schema.Struct({
+    fillerInjectionEnabled: Schema.optional(Schema.Boolean),
+    provider: Schema.Literal("deepgram"),
+    voiceId: Schema.Union(
+      Schema.Literal(
+        "asteria",
+        "luna",
+        "stella",
+        "athena",
+        "hera",
+        "orion",
+        "arcas",
+        "perseus",
+        "angus",
+        "orpheus",
+        "helios",
+        "zeus"
+      ),
+      Schema.String
     ),
-    Schema.String
-  ),
-  chunkPlan: Schema.optional(ChunkPlan)
-}).annotations({ identifier: "DeepgramVoice" })
+    chunkPlan: Schema.optional(ChunkPlan)
+  })
+)
 
 /**
  * The strict variant of {@link DeepgramVoice}, for requests.
@@ -103,25 +106,27 @@ export const DeepgramVoice: Schema.Schema<DeepgramVoice, DeepgramVoiceEncoded> =
  * @since 0.1.0
  * @category schemas
  */
-export const DeepgramVoiceStrict: Schema.Schema<DeepgramVoice, DeepgramVoiceEncoded> = Schema.Struct({
-  fillerInjectionEnabled: Schema.optional(Schema.Boolean),
-  provider: Schema.Literal("deepgram"),
-  voiceId: Schema.Union(
-    Schema.Literal(
-      "asteria",
-      "luna",
-      "stella",
-      "athena",
-      "hera",
-      "orion",
-      "arcas",
-      "perseus",
-      "angus",
-      "orpheus",
-      "helios",
-      "zeus"
+export const DeepgramVoiceStrict: Schema.Schema<DeepgramVoice, DeepgramVoiceEncoded> = Runtime.lazy("DeepgramVoiceStrict", () =>
+  Schema.Struct({
+    fillerInjectionEnabled: Schema.optional(Schema.Boolean),
+    provider: Schema.Literal("deepgram"),
+    voiceId: Schema.Union(
+      Schema.Literal(
+        "asteria",
+        "luna",
+        "stella",
+        "athena",
+        "hera",
+        "orion",
+        "arcas",
+        "perseus",
+        "angus",
+        "orpheus",
+        "helios",
+        "zeus"
+      ),
+      Schema.String
     ),
-    Schema.String
-  ),
-  chunkPlan: Schema.optional(ChunkPlanStrict)
-}).annotations({ identifier: "DeepgramVoiceStrict" })
+    chunkPlan: Schema.optional(ChunkPlanStrict)
+  })
+)

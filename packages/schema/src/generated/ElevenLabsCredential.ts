@@ -64,11 +64,13 @@ export interface ElevenLabsCredentialEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const ElevenLabsCredential: Schema.Schema<ElevenLabsCredential, ElevenLabsCredentialEncoded> = Schema.Struct({
-  provider: Runtime.LenientEnum("11labs"),
-  apiKey: Schema.String,
-  id: Schema.String,
-  orgId: Schema.String,
-  createdAt: Runtime.DateTime,
-  updatedAt: Runtime.DateTime
-}).annotations({ identifier: "ElevenLabsCredential" })
+export const ElevenLabsCredential: Schema.Schema<ElevenLabsCredential, ElevenLabsCredentialEncoded> = Runtime.lazy("ElevenLabsCredential", () =>
+  Schema.Struct({
+    provider: Runtime.LenientEnum("11labs"),
+    apiKey: Schema.String,
+    id: Schema.String,
+    orgId: Schema.String,
+    createdAt: Runtime.DateTime,
+    updatedAt: Runtime.DateTime
+  })
+)

@@ -124,41 +124,43 @@ export interface ElevenLabsVoiceEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const ElevenLabsVoice: Schema.Schema<ElevenLabsVoice, ElevenLabsVoiceEncoded> = Schema.Struct({
-  fillerInjectionEnabled: Schema.optional(Schema.Boolean),
-  provider: Schema.Literal("11labs"),
-  voiceId: Schema.Union(
-    Schema.Literal(
-      "burt",
-      "marissa",
-      "andrea",
-      "sarah",
-      "phillip",
-      "steve",
-      "joseph",
-      "myra",
-      "paula",
-      "ryan",
-      "drew",
-      "paul",
-      "mrb",
-      "matilda",
-      "mark"
+export const ElevenLabsVoice: Schema.Schema<ElevenLabsVoice, ElevenLabsVoiceEncoded> = Runtime.lazy("ElevenLabsVoice", () =>
+  Schema.Struct({
+    fillerInjectionEnabled: Schema.optional(Schema.Boolean),
+    provider: Schema.Literal("11labs"),
+    voiceId: Schema.Union(
+      Schema.Literal(
+        "burt",
+        "marissa",
+        "andrea",
+        "sarah",
+        "phillip",
+        "steve",
+        "joseph",
+        "myra",
+        "paula",
+        "ryan",
+        "drew",
+        "paul",
+        "mrb",
+        "matilda",
+        "mark"
+      ),
+      Schema.String
     ),
-    Schema.String
-  ),
-  stability: Schema.optional(Runtime.Number),
-  similarityBoost: Schema.optional(Runtime.Number),
-  style: Schema.optional(Runtime.Number),
-  useSpeakerBoost: Schema.optional(Schema.Boolean),
-  optimizeStreamingLatency: Schema.optional(Runtime.Number),
-  enableSsmlParsing: Schema.optional(Schema.Boolean),
-  model: Schema.optional(
-    Runtime.LenientEnum("eleven_multilingual_v2", "eleven_turbo_v2", "eleven_turbo_v2_5", "eleven_monolingual_v1")
-  ),
-  language: Schema.optional(Schema.String),
-  chunkPlan: Schema.optional(ChunkPlan)
-}).annotations({ identifier: "ElevenLabsVoice" })
+    stability: Schema.optional(Runtime.Number),
+    similarityBoost: Schema.optional(Runtime.Number),
+    style: Schema.optional(Runtime.Number),
+    useSpeakerBoost: Schema.optional(Schema.Boolean),
+    optimizeStreamingLatency: Schema.optional(Runtime.Number),
+    enableSsmlParsing: Schema.optional(Schema.Boolean),
+    model: Schema.optional(
+      Runtime.LenientEnum("eleven_multilingual_v2", "eleven_turbo_v2", "eleven_turbo_v2_5", "eleven_monolingual_v1")
+    ),
+    language: Schema.optional(Schema.String),
+    chunkPlan: Schema.optional(ChunkPlan)
+  })
+)
 
 /**
  * The strict variant of {@link ElevenLabsVoice}, for requests.
@@ -169,38 +171,40 @@ export const ElevenLabsVoice: Schema.Schema<ElevenLabsVoice, ElevenLabsVoiceEnco
  * @since 0.1.0
  * @category schemas
  */
-export const ElevenLabsVoiceStrict: Schema.Schema<ElevenLabsVoice, ElevenLabsVoiceEncoded> = Schema.Struct({
-  fillerInjectionEnabled: Schema.optional(Schema.Boolean),
-  provider: Schema.Literal("11labs"),
-  voiceId: Schema.Union(
-    Schema.Literal(
-      "burt",
-      "marissa",
-      "andrea",
-      "sarah",
-      "phillip",
-      "steve",
-      "joseph",
-      "myra",
-      "paula",
-      "ryan",
-      "drew",
-      "paul",
-      "mrb",
-      "matilda",
-      "mark"
+export const ElevenLabsVoiceStrict: Schema.Schema<ElevenLabsVoice, ElevenLabsVoiceEncoded> = Runtime.lazy("ElevenLabsVoiceStrict", () =>
+  Schema.Struct({
+    fillerInjectionEnabled: Schema.optional(Schema.Boolean),
+    provider: Schema.Literal("11labs"),
+    voiceId: Schema.Union(
+      Schema.Literal(
+        "burt",
+        "marissa",
+        "andrea",
+        "sarah",
+        "phillip",
+        "steve",
+        "joseph",
+        "myra",
+        "paula",
+        "ryan",
+        "drew",
+        "paul",
+        "mrb",
+        "matilda",
+        "mark"
+      ),
+      Schema.String
     ),
-    Schema.String
-  ),
-  stability: Schema.optional(Schema.Number.pipe(Schema.between(0, 1))),
-  similarityBoost: Schema.optional(Schema.Number.pipe(Schema.between(0, 1))),
-  style: Schema.optional(Schema.Number.pipe(Schema.between(0, 1))),
-  useSpeakerBoost: Schema.optional(Schema.Boolean),
-  optimizeStreamingLatency: Schema.optional(Schema.Number.pipe(Schema.between(0, 4))),
-  enableSsmlParsing: Schema.optional(Schema.Boolean),
-  model: Schema.optional(
-    Runtime.StrictEnum("eleven_multilingual_v2", "eleven_turbo_v2", "eleven_turbo_v2_5", "eleven_monolingual_v1")
-  ),
-  language: Schema.optional(Schema.String),
-  chunkPlan: Schema.optional(ChunkPlanStrict)
-}).annotations({ identifier: "ElevenLabsVoiceStrict" })
+    stability: Schema.optional(Schema.Number.pipe(Schema.between(0, 1))),
+    similarityBoost: Schema.optional(Schema.Number.pipe(Schema.between(0, 1))),
+    style: Schema.optional(Schema.Number.pipe(Schema.between(0, 1))),
+    useSpeakerBoost: Schema.optional(Schema.Boolean),
+    optimizeStreamingLatency: Schema.optional(Schema.Number.pipe(Schema.between(0, 4))),
+    enableSsmlParsing: Schema.optional(Schema.Boolean),
+    model: Schema.optional(
+      Runtime.StrictEnum("eleven_multilingual_v2", "eleven_turbo_v2", "eleven_turbo_v2_5", "eleven_monolingual_v1")
+    ),
+    language: Schema.optional(Schema.String),
+    chunkPlan: Schema.optional(ChunkPlanStrict)
+  })
+)

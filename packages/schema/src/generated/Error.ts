@@ -7,6 +7,7 @@
  */
 
 import * as Schema from "effect/Schema"
+import * as Runtime from "../internal/runtime.js"
 
 /**
  * The `Error` shape of the Vapi API.
@@ -37,6 +38,8 @@ export interface ErrorEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const Error: Schema.Schema<Error, ErrorEncoded> = Schema.Struct({
-  message: Schema.String
-}).annotations({ identifier: "Error" })
+export const Error: Schema.Schema<Error, ErrorEncoded> = Runtime.lazy("Error", () =>
+  Schema.Struct({
+    message: Schema.String
+  })
+)

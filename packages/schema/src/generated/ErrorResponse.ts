@@ -51,8 +51,10 @@ export interface ErrorResponseEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const ErrorResponse: Schema.Schema<ErrorResponse, ErrorResponseEncoded> = Schema.Struct({
-  message: Schema.Union(Schema.String, Schema.Array(Schema.String)),
-  error: Schema.optional(Schema.String),
-  statusCode: Schema.optional(Runtime.Number)
-}).annotations({ identifier: "ErrorResponse" })
+export const ErrorResponse: Schema.Schema<ErrorResponse, ErrorResponseEncoded> = Runtime.lazy("ErrorResponse", () =>
+  Schema.Struct({
+    message: Schema.Union(Schema.String, Schema.Array(Schema.String)),
+    error: Schema.optional(Schema.String),
+    statusCode: Schema.optional(Runtime.Number)
+  })
+)

@@ -7,6 +7,7 @@
  */
 
 import * as Schema from "effect/Schema"
+import * as Runtime from "../internal/runtime.js"
 
 /**
  * The `ExactReplacement` shape of the Vapi API.
@@ -57,11 +58,13 @@ export interface ExactReplacementEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const ExactReplacement: Schema.Schema<ExactReplacement, ExactReplacementEncoded> = Schema.Struct({
-  type: Schema.Literal("exact"),
-  key: Schema.String,
-  value: Schema.String
-}).annotations({ identifier: "ExactReplacement" })
+export const ExactReplacement: Schema.Schema<ExactReplacement, ExactReplacementEncoded> = Runtime.lazy("ExactReplacement", () =>
+  Schema.Struct({
+    type: Schema.Literal("exact"),
+    key: Schema.String,
+    value: Schema.String
+  })
+)
 
 /**
  * The strict variant of {@link ExactReplacement}, for requests.
@@ -72,8 +75,10 @@ export const ExactReplacement: Schema.Schema<ExactReplacement, ExactReplacementE
  * @since 0.1.0
  * @category schemas
  */
-export const ExactReplacementStrict: Schema.Schema<ExactReplacement, ExactReplacementEncoded> = Schema.Struct({
-  type: Schema.Literal("exact"),
-  key: Schema.String,
-  value: Schema.String.pipe(Schema.maxLength(1000))
-}).annotations({ identifier: "ExactReplacementStrict" })
+export const ExactReplacementStrict: Schema.Schema<ExactReplacement, ExactReplacementEncoded> = Runtime.lazy("ExactReplacementStrict", () =>
+  Schema.Struct({
+    type: Schema.Literal("exact"),
+    key: Schema.String,
+    value: Schema.String.pipe(Schema.maxLength(1000))
+  })
+)

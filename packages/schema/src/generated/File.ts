@@ -84,21 +84,23 @@ export interface FileEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const File: Schema.Schema<File, FileEncoded> = Schema.Struct({
-  object: Schema.optional(Runtime.LenientEnum("file")),
-  status: Schema.optional(Runtime.LenientEnum("indexed", "not_indexed")),
-  name: Schema.optional(Schema.String),
-  originalName: Schema.optional(Schema.String),
-  bytes: Schema.optional(Runtime.Number),
-  purpose: Schema.optional(Schema.String),
-  mimetype: Schema.optional(Schema.String),
-  key: Schema.optional(Schema.String),
-  path: Schema.optional(Schema.String),
-  bucket: Schema.optional(Schema.String),
-  url: Schema.optional(Schema.String),
-  metadata: Schema.optional(Runtime.FreeForm),
-  id: Schema.String,
-  orgId: Schema.String,
-  createdAt: Runtime.DateTime,
-  updatedAt: Runtime.DateTime
-}).annotations({ identifier: "File" })
+export const File: Schema.Schema<File, FileEncoded> = Runtime.lazy("File", () =>
+  Schema.Struct({
+    object: Schema.optional(Runtime.LenientEnum("file")),
+    status: Schema.optional(Runtime.LenientEnum("indexed", "not_indexed")),
+    name: Schema.optional(Schema.String),
+    originalName: Schema.optional(Schema.String),
+    bytes: Schema.optional(Runtime.Number),
+    purpose: Schema.optional(Schema.String),
+    mimetype: Schema.optional(Schema.String),
+    key: Schema.optional(Schema.String),
+    path: Schema.optional(Schema.String),
+    bucket: Schema.optional(Schema.String),
+    url: Schema.optional(Schema.String),
+    metadata: Schema.optional(Runtime.FreeForm),
+    id: Schema.String,
+    orgId: Schema.String,
+    createdAt: Runtime.DateTime,
+    updatedAt: Runtime.DateTime
+  })
+)

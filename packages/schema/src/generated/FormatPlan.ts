@@ -79,13 +79,15 @@ export interface FormatPlanEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const FormatPlan: Schema.Schema<FormatPlan, FormatPlanEncoded> = Schema.Struct({
-  enabled: Schema.optional(Schema.Boolean),
-  numberToDigitsCutoff: Schema.optional(Runtime.Number),
-  replacements: Schema.optional(
-    Schema.Array(Schema.Union(ExactReplacement, RegexReplacement, Runtime.UnknownMember("type", ["exact", "regex"])))
-  )
-}).annotations({ identifier: "FormatPlan" })
+export const FormatPlan: Schema.Schema<FormatPlan, FormatPlanEncoded> = Runtime.lazy("FormatPlan", () =>
+  Schema.Struct({
+    enabled: Schema.optional(Schema.Boolean),
+    numberToDigitsCutoff: Schema.optional(Runtime.Number),
+    replacements: Schema.optional(
+      Schema.Array(Schema.Union(ExactReplacement, RegexReplacement, Runtime.UnknownMember("type", ["exact", "regex"])))
+    )
+  })
+)
 
 /**
  * The strict variant of {@link FormatPlan}, for requests.
@@ -96,8 +98,10 @@ export const FormatPlan: Schema.Schema<FormatPlan, FormatPlanEncoded> = Schema.S
  * @since 0.1.0
  * @category schemas
  */
-export const FormatPlanStrict: Schema.Schema<FormatPlan, FormatPlanEncoded> = Schema.Struct({
-  enabled: Schema.optional(Schema.Boolean),
-  numberToDigitsCutoff: Schema.optional(Schema.Number.pipe(Schema.greaterThanOrEqualTo(0))),
-  replacements: Schema.optional(Schema.Array(Runtime.StrictUnion(ExactReplacementStrict, RegexReplacementStrict)))
-}).annotations({ identifier: "FormatPlanStrict" })
+export const FormatPlanStrict: Schema.Schema<FormatPlan, FormatPlanEncoded> = Runtime.lazy("FormatPlanStrict", () =>
+  Schema.Struct({
+    enabled: Schema.optional(Schema.Boolean),
+    numberToDigitsCutoff: Schema.optional(Schema.Number.pipe(Schema.greaterThanOrEqualTo(0))),
+    replacements: Schema.optional(Schema.Array(Runtime.StrictUnion(ExactReplacementStrict, RegexReplacementStrict)))
+  })
+)

@@ -7,6 +7,7 @@
  */
 
 import * as Schema from "effect/Schema"
+import * as Runtime from "../internal/runtime.js"
 import { ToolTemplateSetup, type ToolTemplateSetupEncoded } from "./ToolTemplateSetup.js"
 
 /**
@@ -48,8 +49,10 @@ export interface FunctionToolProviderDetailsEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const FunctionToolProviderDetails: Schema.Schema<FunctionToolProviderDetails, FunctionToolProviderDetailsEncoded> = Schema.Struct({
-  templateUrl: Schema.optional(Schema.String),
-  setupInstructions: Schema.optional(Schema.Array(ToolTemplateSetup)),
-  type: Schema.Literal("function")
-}).annotations({ identifier: "FunctionToolProviderDetails" })
+export const FunctionToolProviderDetails: Schema.Schema<FunctionToolProviderDetails, FunctionToolProviderDetailsEncoded> = Runtime.lazy("FunctionToolProviderDetails", () =>
+  Schema.Struct({
+    templateUrl: Schema.optional(Schema.String),
+    setupInstructions: Schema.optional(Schema.Array(ToolTemplateSetup)),
+    type: Schema.Literal("function")
+  })
+)

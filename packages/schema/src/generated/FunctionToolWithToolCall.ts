@@ -99,26 +99,28 @@ export interface FunctionToolWithToolCallEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const FunctionToolWithToolCall: Schema.Schema<FunctionToolWithToolCall, FunctionToolWithToolCallEncoded> = Schema.Struct({
-  async: Schema.optional(Schema.Boolean),
-  messages: Schema.optional(
-    Schema.Array(
-      Schema.Union(
-        ToolMessageStart,
-        ToolMessageComplete,
-        ToolMessageFailed,
-        ToolMessageDelayed,
-        Runtime.UnknownMember("type", [
-          "request-start",
-          "request-complete",
-          "request-failed",
-          "request-response-delayed"
-        ])
+export const FunctionToolWithToolCall: Schema.Schema<FunctionToolWithToolCall, FunctionToolWithToolCallEncoded> = Runtime.lazy("FunctionToolWithToolCall", () =>
+  Schema.Struct({
+    async: Schema.optional(Schema.Boolean),
+    messages: Schema.optional(
+      Schema.Array(
+        Schema.Union(
+          ToolMessageStart,
+          ToolMessageComplete,
+          ToolMessageFailed,
+          ToolMessageDelayed,
+          Runtime.UnknownMember("type", [
+            "request-start",
+            "request-complete",
+            "request-failed",
+            "request-response-delayed"
+          ])
+        )
       )
-    )
-  ),
-  type: Schema.Literal("function"),
-  toolCall: ToolCall,
-  function: Schema.optional(OpenAIFunction),
-  server: Schema.optional(Server)
-}).annotations({ identifier: "FunctionToolWithToolCall" })
+    ),
+    type: Schema.Literal("function"),
+    toolCall: ToolCall,
+    function: Schema.optional(OpenAIFunction),
+    server: Schema.optional(Server)
+  })
+)

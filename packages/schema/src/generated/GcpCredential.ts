@@ -78,13 +78,15 @@ export interface GcpCredentialEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const GcpCredential: Schema.Schema<GcpCredential, GcpCredentialEncoded> = Schema.Struct({
-  provider: Runtime.LenientEnum("gcp"),
-  id: Schema.String,
-  orgId: Schema.String,
-  createdAt: Runtime.DateTime,
-  updatedAt: Runtime.DateTime,
-  name: Schema.optional(Schema.String),
-  gcpKey: GcpKey,
-  bucketPlan: Schema.optional(BucketPlan)
-}).annotations({ identifier: "GcpCredential" })
+export const GcpCredential: Schema.Schema<GcpCredential, GcpCredentialEncoded> = Runtime.lazy("GcpCredential", () =>
+  Schema.Struct({
+    provider: Runtime.LenientEnum("gcp"),
+    id: Schema.String,
+    orgId: Schema.String,
+    createdAt: Runtime.DateTime,
+    updatedAt: Runtime.DateTime,
+    name: Schema.optional(Schema.String),
+    gcpKey: GcpKey,
+    bucketPlan: Schema.optional(BucketPlan)
+  })
+)

@@ -7,6 +7,7 @@
  */
 
 import * as Schema from "effect/Schema"
+import * as Runtime from "../internal/runtime.js"
 
 /**
  * The `GcpKey` shape of the Vapi API.
@@ -92,16 +93,18 @@ export interface GcpKeyEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const GcpKey: Schema.Schema<GcpKey, GcpKeyEncoded> = Schema.Struct({
-  type: Schema.String,
-  projectId: Schema.String,
-  privateKeyId: Schema.String,
-  privateKey: Schema.String,
-  clientEmail: Schema.String,
-  clientId: Schema.String,
-  authUri: Schema.String,
-  tokenUri: Schema.String,
-  authProviderX509CertUrl: Schema.String,
-  clientX509CertUrl: Schema.String,
-  universeDomain: Schema.String
-}).annotations({ identifier: "GcpKey" })
+export const GcpKey: Schema.Schema<GcpKey, GcpKeyEncoded> = Runtime.lazy("GcpKey", () =>
+  Schema.Struct({
+    type: Schema.String,
+    projectId: Schema.String,
+    privateKeyId: Schema.String,
+    privateKey: Schema.String,
+    clientEmail: Schema.String,
+    clientId: Schema.String,
+    authUri: Schema.String,
+    tokenUri: Schema.String,
+    authProviderX509CertUrl: Schema.String,
+    clientX509CertUrl: Schema.String,
+    universeDomain: Schema.String
+  })
+)

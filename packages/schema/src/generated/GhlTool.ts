@@ -119,30 +119,32 @@ export interface GhlToolEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const GhlTool: Schema.Schema<GhlTool, GhlToolEncoded> = Schema.Struct({
-  async: Schema.optional(Schema.Boolean),
-  messages: Schema.optional(
-    Schema.Array(
-      Schema.Union(
-        ToolMessageStart,
-        ToolMessageComplete,
-        ToolMessageFailed,
-        ToolMessageDelayed,
-        Runtime.UnknownMember("type", [
-          "request-start",
-          "request-complete",
-          "request-failed",
-          "request-response-delayed"
-        ])
+export const GhlTool: Schema.Schema<GhlTool, GhlToolEncoded> = Runtime.lazy("GhlTool", () =>
+  Schema.Struct({
+    async: Schema.optional(Schema.Boolean),
+    messages: Schema.optional(
+      Schema.Array(
+        Schema.Union(
+          ToolMessageStart,
+          ToolMessageComplete,
+          ToolMessageFailed,
+          ToolMessageDelayed,
+          Runtime.UnknownMember("type", [
+            "request-start",
+            "request-complete",
+            "request-failed",
+            "request-response-delayed"
+          ])
+        )
       )
-    )
-  ),
-  type: Schema.Literal("ghl"),
-  id: Schema.String,
-  orgId: Schema.String,
-  createdAt: Runtime.DateTime,
-  updatedAt: Runtime.DateTime,
-  function: Schema.optional(OpenAIFunction),
-  server: Schema.optional(Server),
-  metadata: GhlToolMetadata
-}).annotations({ identifier: "GhlTool" })
+    ),
+    type: Schema.Literal("ghl"),
+    id: Schema.String,
+    orgId: Schema.String,
+    createdAt: Runtime.DateTime,
+    updatedAt: Runtime.DateTime,
+    function: Schema.optional(OpenAIFunction),
+    server: Schema.optional(Server),
+    metadata: GhlToolMetadata
+  })
+)

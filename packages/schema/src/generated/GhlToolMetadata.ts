@@ -7,6 +7,7 @@
  */
 
 import * as Schema from "effect/Schema"
+import * as Runtime from "../internal/runtime.js"
 
 /**
  * The `GhlToolMetadata` shape of the Vapi API.
@@ -39,10 +40,12 @@ export interface GhlToolMetadataEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const GhlToolMetadata: Schema.Schema<GhlToolMetadata, GhlToolMetadataEncoded> = Schema.Struct({
-  workflowId: Schema.optional(Schema.String),
-  locationId: Schema.optional(Schema.String)
-}).annotations({ identifier: "GhlToolMetadata" })
+export const GhlToolMetadata: Schema.Schema<GhlToolMetadata, GhlToolMetadataEncoded> = Runtime.lazy("GhlToolMetadata", () =>
+  Schema.Struct({
+    workflowId: Schema.optional(Schema.String),
+    locationId: Schema.optional(Schema.String)
+  })
+)
 
 /**
  * The strict variant of {@link GhlToolMetadata}, for requests.
@@ -53,7 +56,9 @@ export const GhlToolMetadata: Schema.Schema<GhlToolMetadata, GhlToolMetadataEnco
  * @since 0.1.0
  * @category schemas
  */
-export const GhlToolMetadataStrict: Schema.Schema<GhlToolMetadata, GhlToolMetadataEncoded> = Schema.Struct({
-  workflowId: Schema.optional(Schema.String),
-  locationId: Schema.optional(Schema.String)
-}).annotations({ identifier: "GhlToolMetadataStrict" })
+export const GhlToolMetadataStrict: Schema.Schema<GhlToolMetadata, GhlToolMetadataEncoded> = Runtime.lazy("GhlToolMetadataStrict", () =>
+  Schema.Struct({
+    workflowId: Schema.optional(Schema.String),
+    locationId: Schema.optional(Schema.String)
+  })
+)

@@ -7,6 +7,7 @@
  */
 
 import * as Schema from "effect/Schema"
+import * as Runtime from "../internal/runtime.js"
 import { ToolTemplateSetup, type ToolTemplateSetupEncoded } from "./ToolTemplateSetup.js"
 
 /**
@@ -58,13 +59,15 @@ export interface GhlToolProviderDetailsEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const GhlToolProviderDetails: Schema.Schema<GhlToolProviderDetails, GhlToolProviderDetailsEncoded> = Schema.Struct({
-  templateUrl: Schema.optional(Schema.String),
-  setupInstructions: Schema.optional(Schema.Array(ToolTemplateSetup)),
-  type: Schema.Literal("ghl"),
-  workflowId: Schema.optional(Schema.String),
-  workflowName: Schema.optional(Schema.String),
-  webhookHookId: Schema.optional(Schema.String),
-  webhookHookName: Schema.optional(Schema.String),
-  locationId: Schema.optional(Schema.String)
-}).annotations({ identifier: "GhlToolProviderDetails" })
+export const GhlToolProviderDetails: Schema.Schema<GhlToolProviderDetails, GhlToolProviderDetailsEncoded> = Runtime.lazy("GhlToolProviderDetails", () =>
+  Schema.Struct({
+    templateUrl: Schema.optional(Schema.String),
+    setupInstructions: Schema.optional(Schema.Array(ToolTemplateSetup)),
+    type: Schema.Literal("ghl"),
+    workflowId: Schema.optional(Schema.String),
+    workflowName: Schema.optional(Schema.String),
+    webhookHookId: Schema.optional(Schema.String),
+    webhookHookName: Schema.optional(Schema.String),
+    locationId: Schema.optional(Schema.String)
+  })
+)

@@ -102,27 +102,29 @@ export interface GhlToolWithToolCallEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const GhlToolWithToolCall: Schema.Schema<GhlToolWithToolCall, GhlToolWithToolCallEncoded> = Schema.Struct({
-  async: Schema.optional(Schema.Boolean),
-  messages: Schema.optional(
-    Schema.Array(
-      Schema.Union(
-        ToolMessageStart,
-        ToolMessageComplete,
-        ToolMessageFailed,
-        ToolMessageDelayed,
-        Runtime.UnknownMember("type", [
-          "request-start",
-          "request-complete",
-          "request-failed",
-          "request-response-delayed"
-        ])
+export const GhlToolWithToolCall: Schema.Schema<GhlToolWithToolCall, GhlToolWithToolCallEncoded> = Runtime.lazy("GhlToolWithToolCall", () =>
+  Schema.Struct({
+    async: Schema.optional(Schema.Boolean),
+    messages: Schema.optional(
+      Schema.Array(
+        Schema.Union(
+          ToolMessageStart,
+          ToolMessageComplete,
+          ToolMessageFailed,
+          ToolMessageDelayed,
+          Runtime.UnknownMember("type", [
+            "request-start",
+            "request-complete",
+            "request-failed",
+            "request-response-delayed"
+          ])
+        )
       )
-    )
-  ),
-  type: Schema.Literal("ghl"),
-  toolCall: ToolCall,
-  metadata: GhlToolMetadata,
-  function: Schema.optional(OpenAIFunction),
-  server: Schema.optional(Server)
-}).annotations({ identifier: "GhlToolWithToolCall" })
+    ),
+    type: Schema.Literal("ghl"),
+    toolCall: ToolCall,
+    metadata: GhlToolMetadata,
+    function: Schema.optional(OpenAIFunction),
+    server: Schema.optional(Server)
+  })
+)

@@ -64,11 +64,13 @@ export interface GladiaCredentialEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const GladiaCredential: Schema.Schema<GladiaCredential, GladiaCredentialEncoded> = Schema.Struct({
-  provider: Runtime.LenientEnum("gladia"),
-  apiKey: Schema.String,
-  id: Schema.String,
-  orgId: Schema.String,
-  createdAt: Runtime.DateTime,
-  updatedAt: Runtime.DateTime
-}).annotations({ identifier: "GladiaCredential" })
+export const GladiaCredential: Schema.Schema<GladiaCredential, GladiaCredentialEncoded> = Runtime.lazy("GladiaCredential", () =>
+  Schema.Struct({
+    provider: Runtime.LenientEnum("gladia"),
+    apiKey: Schema.String,
+    id: Schema.String,
+    orgId: Schema.String,
+    createdAt: Runtime.DateTime,
+    updatedAt: Runtime.DateTime
+  })
+)

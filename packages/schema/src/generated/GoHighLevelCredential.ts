@@ -64,11 +64,13 @@ export interface GoHighLevelCredentialEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const GoHighLevelCredential: Schema.Schema<GoHighLevelCredential, GoHighLevelCredentialEncoded> = Schema.Struct({
-  provider: Runtime.LenientEnum("gohighlevel"),
-  apiKey: Schema.String,
-  id: Schema.String,
-  orgId: Schema.String,
-  createdAt: Runtime.DateTime,
-  updatedAt: Runtime.DateTime
-}).annotations({ identifier: "GoHighLevelCredential" })
+export const GoHighLevelCredential: Schema.Schema<GoHighLevelCredential, GoHighLevelCredentialEncoded> = Runtime.lazy("GoHighLevelCredential", () =>
+  Schema.Struct({
+    provider: Runtime.LenientEnum("gohighlevel"),
+    apiKey: Schema.String,
+    id: Schema.String,
+    orgId: Schema.String,
+    createdAt: Runtime.DateTime,
+    updatedAt: Runtime.DateTime
+  })
+)

@@ -64,11 +64,13 @@ export interface GroqCredentialEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const GroqCredential: Schema.Schema<GroqCredential, GroqCredentialEncoded> = Schema.Struct({
-  provider: Runtime.LenientEnum("groq"),
-  apiKey: Schema.String,
-  id: Schema.String,
-  orgId: Schema.String,
-  createdAt: Runtime.DateTime,
-  updatedAt: Runtime.DateTime
-}).annotations({ identifier: "GroqCredential" })
+export const GroqCredential: Schema.Schema<GroqCredential, GroqCredentialEncoded> = Runtime.lazy("GroqCredential", () =>
+  Schema.Struct({
+    provider: Runtime.LenientEnum("groq"),
+    apiKey: Schema.String,
+    id: Schema.String,
+    orgId: Schema.String,
+    createdAt: Runtime.DateTime,
+    updatedAt: Runtime.DateTime
+  })
+)

@@ -154,42 +154,44 @@ export interface GroqModelEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const GroqModel: Schema.Schema<GroqModel, GroqModelEncoded> = Schema.Struct({
-  messages: Schema.optional(Schema.Array(OpenAIMessage)),
-  tools: Schema.optional(
-    Schema.Array(
-      Schema.Union(
-        CreateDtmfToolDTO,
-        CreateEndCallToolDTO,
-        CreateVoicemailToolDTO,
-        CreateFunctionToolDTO,
-        CreateGhlToolDTO,
-        CreateMakeToolDTO,
-        CreateTransferCallToolDTO,
-        Runtime.UnknownMember("type", ["dtmf", "endCall", "voicemail", "function", "ghl", "make", "transferCall"])
+export const GroqModel: Schema.Schema<GroqModel, GroqModelEncoded> = Runtime.lazy("GroqModel", () =>
+  Schema.Struct({
+    messages: Schema.optional(Schema.Array(OpenAIMessage)),
+    tools: Schema.optional(
+      Schema.Array(
+        Schema.Union(
+          CreateDtmfToolDTO,
+          CreateEndCallToolDTO,
+          CreateVoicemailToolDTO,
+          CreateFunctionToolDTO,
+          CreateGhlToolDTO,
+          CreateMakeToolDTO,
+          CreateTransferCallToolDTO,
+          Runtime.UnknownMember("type", ["dtmf", "endCall", "voicemail", "function", "ghl", "make", "transferCall"])
+        )
       )
-    )
-  ),
-  toolIds: Schema.optional(Schema.Array(Schema.String)),
-  model: Runtime.LenientEnum(
-    "llama-3.1-405b-reasoning",
-    "llama-3.1-70b-versatile",
-    "llama-3.1-8b-instant",
-    "mixtral-8x7b-32768",
-    "llama3-8b-8192",
-    "llama3-70b-8192",
-    "llama3-groq-8b-8192-tool-use-preview",
-    "llama3-groq-70b-8192-tool-use-preview",
-    "gemma-7b-it",
-    "gemma2-9b-it"
-  ),
-  provider: Schema.Literal("groq"),
-  temperature: Schema.optional(Runtime.Number),
-  knowledgeBase: Schema.optional(KnowledgeBase),
-  maxTokens: Schema.optional(Runtime.Number),
-  emotionRecognitionEnabled: Schema.optional(Schema.Boolean),
-  numFastTurns: Schema.optional(Runtime.Number)
-}).annotations({ identifier: "GroqModel" })
+    ),
+    toolIds: Schema.optional(Schema.Array(Schema.String)),
+    model: Runtime.LenientEnum(
+      "llama-3.1-405b-reasoning",
+      "llama-3.1-70b-versatile",
+      "llama-3.1-8b-instant",
+      "mixtral-8x7b-32768",
+      "llama3-8b-8192",
+      "llama3-70b-8192",
+      "llama3-groq-8b-8192-tool-use-preview",
+      "llama3-groq-70b-8192-tool-use-preview",
+      "gemma-7b-it",
+      "gemma2-9b-it"
+    ),
+    provider: Schema.Literal("groq"),
+    temperature: Schema.optional(Runtime.Number),
+    knowledgeBase: Schema.optional(KnowledgeBase),
+    maxTokens: Schema.optional(Runtime.Number),
+    emotionRecognitionEnabled: Schema.optional(Schema.Boolean),
+    numFastTurns: Schema.optional(Runtime.Number)
+  })
+)
 
 /**
  * The strict variant of {@link GroqModel}, for requests.
@@ -200,38 +202,40 @@ export const GroqModel: Schema.Schema<GroqModel, GroqModelEncoded> = Schema.Stru
  * @since 0.1.0
  * @category schemas
  */
-export const GroqModelStrict: Schema.Schema<GroqModel, GroqModelEncoded> = Schema.Struct({
-  messages: Schema.optional(Schema.Array(OpenAIMessageStrict)),
-  tools: Schema.optional(
-    Schema.Array(
-      Runtime.StrictUnion(
-        CreateDtmfToolDTOStrict,
-        CreateEndCallToolDTOStrict,
-        CreateVoicemailToolDTOStrict,
-        CreateFunctionToolDTOStrict,
-        CreateGhlToolDTOStrict,
-        CreateMakeToolDTOStrict,
-        CreateTransferCallToolDTOStrict
+export const GroqModelStrict: Schema.Schema<GroqModel, GroqModelEncoded> = Runtime.lazy("GroqModelStrict", () =>
+  Schema.Struct({
+    messages: Schema.optional(Schema.Array(OpenAIMessageStrict)),
+    tools: Schema.optional(
+      Schema.Array(
+        Runtime.StrictUnion(
+          CreateDtmfToolDTOStrict,
+          CreateEndCallToolDTOStrict,
+          CreateVoicemailToolDTOStrict,
+          CreateFunctionToolDTOStrict,
+          CreateGhlToolDTOStrict,
+          CreateMakeToolDTOStrict,
+          CreateTransferCallToolDTOStrict
+        )
       )
-    )
-  ),
-  toolIds: Schema.optional(Schema.Array(Schema.String)),
-  model: Runtime.StrictEnum(
-    "llama-3.1-405b-reasoning",
-    "llama-3.1-70b-versatile",
-    "llama-3.1-8b-instant",
-    "mixtral-8x7b-32768",
-    "llama3-8b-8192",
-    "llama3-70b-8192",
-    "llama3-groq-8b-8192-tool-use-preview",
-    "llama3-groq-70b-8192-tool-use-preview",
-    "gemma-7b-it",
-    "gemma2-9b-it"
-  ),
-  provider: Schema.Literal("groq"),
-  temperature: Schema.optional(Schema.Number.pipe(Schema.between(0, 2))),
-  knowledgeBase: Schema.optional(KnowledgeBaseStrict),
-  maxTokens: Schema.optional(Schema.Number.pipe(Schema.between(50, 10000))),
-  emotionRecognitionEnabled: Schema.optional(Schema.Boolean),
-  numFastTurns: Schema.optional(Schema.Number.pipe(Schema.greaterThanOrEqualTo(0)))
-}).annotations({ identifier: "GroqModelStrict" })
+    ),
+    toolIds: Schema.optional(Schema.Array(Schema.String)),
+    model: Runtime.StrictEnum(
+      "llama-3.1-405b-reasoning",
+      "llama-3.1-70b-versatile",
+      "llama-3.1-8b-instant",
+      "mixtral-8x7b-32768",
+      "llama3-8b-8192",
+      "llama3-70b-8192",
+      "llama3-groq-8b-8192-tool-use-preview",
+      "llama3-groq-70b-8192-tool-use-preview",
+      "gemma-7b-it",
+      "gemma2-9b-it"
+    ),
+    provider: Schema.Literal("groq"),
+    temperature: Schema.optional(Schema.Number.pipe(Schema.between(0, 2))),
+    knowledgeBase: Schema.optional(KnowledgeBaseStrict),
+    maxTokens: Schema.optional(Schema.Number.pipe(Schema.between(50, 10000))),
+    emotionRecognitionEnabled: Schema.optional(Schema.Boolean),
+    numFastTurns: Schema.optional(Schema.Number.pipe(Schema.greaterThanOrEqualTo(0)))
+  })
+)

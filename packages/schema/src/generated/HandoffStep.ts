@@ -143,21 +143,23 @@ export interface HandoffStepEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const HandoffStep: Schema.Schema<HandoffStep, HandoffStepEncoded> = Schema.Struct({
-  block: Schema.optional(
-    Schema.Union(
-      CreateConversationBlockDTO,
-      CreateToolCallBlockDTO,
-      Schema.suspend((): Schema.Schema<CreateWorkflowBlockDTO, CreateWorkflowBlockDTOEncoded> => CreateWorkflowBlockDTO),
-      Runtime.UnknownMember("type", ["conversation", "tool-call", "workflow"])
-    )
-  ),
-  type: Schema.Literal("handoff"),
-  destinations: Schema.optional(Schema.Array(Schema.Union(StepDestination, Runtime.UnknownMember("type", ["step"])))),
-  name: Schema.String,
-  blockId: Schema.optional(Schema.String),
-  input: Schema.optional(Runtime.FreeForm)
-}).annotations({ identifier: "HandoffStep" })
+export const HandoffStep: Schema.Schema<HandoffStep, HandoffStepEncoded> = Runtime.lazy("HandoffStep", () =>
+  Schema.Struct({
+    block: Schema.optional(
+      Schema.Union(
+        CreateConversationBlockDTO,
+        CreateToolCallBlockDTO,
+        Schema.suspend((): Schema.Schema<CreateWorkflowBlockDTO, CreateWorkflowBlockDTOEncoded> => CreateWorkflowBlockDTO),
+        Runtime.UnknownMember("type", ["conversation", "tool-call", "workflow"])
+      )
+    ),
+    type: Schema.Literal("handoff"),
+    destinations: Schema.optional(Schema.Array(Schema.Union(StepDestination, Runtime.UnknownMember("type", ["step"])))),
+    name: Schema.String,
+    blockId: Schema.optional(Schema.String),
+    input: Schema.optional(Runtime.FreeForm)
+  })
+)
 
 /**
  * The strict variant of {@link HandoffStep}, for requests.
@@ -168,17 +170,19 @@ export const HandoffStep: Schema.Schema<HandoffStep, HandoffStepEncoded> = Schem
  * @since 0.1.0
  * @category schemas
  */
-export const HandoffStepStrict: Schema.Schema<HandoffStep, HandoffStepEncoded> = Schema.Struct({
-  block: Schema.optional(
-    Runtime.StrictUnion(
-      CreateConversationBlockDTOStrict,
-      CreateToolCallBlockDTOStrict,
-      Schema.suspend((): Schema.Schema<CreateWorkflowBlockDTO, CreateWorkflowBlockDTOEncoded> => CreateWorkflowBlockDTOStrict)
-    )
-  ),
-  type: Schema.Literal("handoff"),
-  destinations: Schema.optional(Schema.Array(Runtime.StrictUnion(StepDestinationStrict))),
-  name: Schema.String.pipe(Schema.minLength(1)),
-  blockId: Schema.optional(Schema.String),
-  input: Schema.optional(Runtime.FreeForm)
-}).annotations({ identifier: "HandoffStepStrict" })
+export const HandoffStepStrict: Schema.Schema<HandoffStep, HandoffStepEncoded> = Runtime.lazy("HandoffStepStrict", () =>
+  Schema.Struct({
+    block: Schema.optional(
+      Runtime.StrictUnion(
+        CreateConversationBlockDTOStrict,
+        CreateToolCallBlockDTOStrict,
+        Schema.suspend((): Schema.Schema<CreateWorkflowBlockDTO, CreateWorkflowBlockDTOEncoded> => CreateWorkflowBlockDTOStrict)
+      )
+    ),
+    type: Schema.Literal("handoff"),
+    destinations: Schema.optional(Schema.Array(Runtime.StrictUnion(StepDestinationStrict))),
+    name: Schema.String.pipe(Schema.minLength(1)),
+    blockId: Schema.optional(Schema.String),
+    input: Schema.optional(Runtime.FreeForm)
+  })
+)

@@ -113,19 +113,21 @@ export interface ImportTwilioPhoneNumberDTOEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const ImportTwilioPhoneNumberDTO: Schema.Schema<ImportTwilioPhoneNumberDTO, ImportTwilioPhoneNumberDTOEncoded> = Schema.Struct({
-  fallbackDestination: Schema.optional(
-    Schema.Union(TransferDestinationNumber, TransferDestinationSip, Runtime.UnknownMember("type", ["number", "sip"]))
-  ),
-  twilioPhoneNumber: Schema.String,
-  twilioAccountSid: Schema.String,
-  twilioAuthToken: Schema.String,
-  name: Schema.optional(Schema.String),
-  assistantId: Schema.optional(Schema.String),
-  squadId: Schema.optional(Schema.String),
-  serverUrl: Schema.optional(Schema.String),
-  serverUrlSecret: Schema.optional(Schema.String)
-}).annotations({ identifier: "ImportTwilioPhoneNumberDTO" })
+export const ImportTwilioPhoneNumberDTO: Schema.Schema<ImportTwilioPhoneNumberDTO, ImportTwilioPhoneNumberDTOEncoded> = Runtime.lazy("ImportTwilioPhoneNumberDTO", () =>
+  Schema.Struct({
+    fallbackDestination: Schema.optional(
+      Schema.Union(TransferDestinationNumber, TransferDestinationSip, Runtime.UnknownMember("type", ["number", "sip"]))
+    ),
+    twilioPhoneNumber: Schema.String,
+    twilioAccountSid: Schema.String,
+    twilioAuthToken: Schema.String,
+    name: Schema.optional(Schema.String),
+    assistantId: Schema.optional(Schema.String),
+    squadId: Schema.optional(Schema.String),
+    serverUrl: Schema.optional(Schema.String),
+    serverUrlSecret: Schema.optional(Schema.String)
+  })
+)
 
 /**
  * The strict variant of {@link ImportTwilioPhoneNumberDTO}, for requests.
@@ -136,16 +138,18 @@ export const ImportTwilioPhoneNumberDTO: Schema.Schema<ImportTwilioPhoneNumberDT
  * @since 0.1.0
  * @category schemas
  */
-export const ImportTwilioPhoneNumberDTOStrict: Schema.Schema<ImportTwilioPhoneNumberDTO, ImportTwilioPhoneNumberDTOEncoded> = Schema.Struct({
-  fallbackDestination: Schema.optional(
-    Runtime.StrictUnion(TransferDestinationNumberStrict, TransferDestinationSipStrict)
-  ),
-  twilioPhoneNumber: Schema.String,
-  twilioAccountSid: Schema.String,
-  twilioAuthToken: Schema.String,
-  name: Schema.optional(Schema.String.pipe(Schema.maxLength(40))),
-  assistantId: Schema.optional(Schema.String),
-  squadId: Schema.optional(Schema.String),
-  serverUrl: Schema.optional(Schema.String),
-  serverUrlSecret: Schema.optional(Schema.String)
-}).annotations({ identifier: "ImportTwilioPhoneNumberDTOStrict" })
+export const ImportTwilioPhoneNumberDTOStrict: Schema.Schema<ImportTwilioPhoneNumberDTO, ImportTwilioPhoneNumberDTOEncoded> = Runtime.lazy("ImportTwilioPhoneNumberDTOStrict", () =>
+  Schema.Struct({
+    fallbackDestination: Schema.optional(
+      Runtime.StrictUnion(TransferDestinationNumberStrict, TransferDestinationSipStrict)
+    ),
+    twilioPhoneNumber: Schema.String,
+    twilioAccountSid: Schema.String,
+    twilioAuthToken: Schema.String,
+    name: Schema.optional(Schema.String.pipe(Schema.maxLength(40))),
+    assistantId: Schema.optional(Schema.String),
+    squadId: Schema.optional(Schema.String),
+    serverUrl: Schema.optional(Schema.String),
+    serverUrlSecret: Schema.optional(Schema.String)
+  })
+)

@@ -102,15 +102,17 @@ export interface ImportVonagePhoneNumberDTOEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const ImportVonagePhoneNumberDTO: Schema.Schema<ImportVonagePhoneNumberDTO, ImportVonagePhoneNumberDTOEncoded> = Schema.Struct({
-  fallbackDestination: Schema.optional(
-    Schema.Union(TransferDestinationNumber, TransferDestinationSip, Runtime.UnknownMember("type", ["number", "sip"]))
-  ),
-  vonagePhoneNumber: Schema.String,
-  credentialId: Schema.String,
-  name: Schema.optional(Schema.String),
-  assistantId: Schema.optional(Schema.String),
-  squadId: Schema.optional(Schema.String),
-  serverUrl: Schema.optional(Schema.String),
-  serverUrlSecret: Schema.optional(Schema.String)
-}).annotations({ identifier: "ImportVonagePhoneNumberDTO" })
+export const ImportVonagePhoneNumberDTO: Schema.Schema<ImportVonagePhoneNumberDTO, ImportVonagePhoneNumberDTOEncoded> = Runtime.lazy("ImportVonagePhoneNumberDTO", () =>
+  Schema.Struct({
+    fallbackDestination: Schema.optional(
+      Schema.Union(TransferDestinationNumber, TransferDestinationSip, Runtime.UnknownMember("type", ["number", "sip"]))
+    ),
+    vonagePhoneNumber: Schema.String,
+    credentialId: Schema.String,
+    name: Schema.optional(Schema.String),
+    assistantId: Schema.optional(Schema.String),
+    squadId: Schema.optional(Schema.String),
+    serverUrl: Schema.optional(Schema.String),
+    serverUrlSecret: Schema.optional(Schema.String)
+  })
+)

@@ -41,7 +41,9 @@ export interface InviteUserDTOEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const InviteUserDTO: Schema.Schema<InviteUserDTO, InviteUserDTOEncoded> = Schema.Struct({
-  email: Schema.String,
-  role: Runtime.LenientEnum("admin", "editor", "viewer")
-}).annotations({ identifier: "InviteUserDTO" })
+export const InviteUserDTO: Schema.Schema<InviteUserDTO, InviteUserDTOEncoded> = Runtime.lazy("InviteUserDTO", () =>
+  Schema.Struct({
+    email: Schema.String,
+    role: Runtime.LenientEnum("admin", "editor", "viewer")
+  })
+)

@@ -76,13 +76,15 @@ export interface JsonSchemaEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const JsonSchema: Schema.Schema<JsonSchema, JsonSchemaEncoded> = Schema.Struct({
-  type: Runtime.LenientEnum("string", "number", "integer", "boolean", "array", "object"),
-  items: Schema.optional(Runtime.FreeForm),
-  properties: Schema.optional(Runtime.FreeForm),
-  description: Schema.optional(Schema.String),
-  required: Schema.optional(Schema.Array(Schema.String))
-}).annotations({ identifier: "JsonSchema" })
+export const JsonSchema: Schema.Schema<JsonSchema, JsonSchemaEncoded> = Runtime.lazy("JsonSchema", () =>
+  Schema.Struct({
+    type: Runtime.LenientEnum("string", "number", "integer", "boolean", "array", "object"),
+    items: Schema.optional(Runtime.FreeForm),
+    properties: Schema.optional(Runtime.FreeForm),
+    description: Schema.optional(Schema.String),
+    required: Schema.optional(Schema.Array(Schema.String))
+  })
+)
 
 /**
  * The strict variant of {@link JsonSchema}, for requests.
@@ -93,10 +95,12 @@ export const JsonSchema: Schema.Schema<JsonSchema, JsonSchemaEncoded> = Schema.S
  * @since 0.1.0
  * @category schemas
  */
-export const JsonSchemaStrict: Schema.Schema<JsonSchema, JsonSchemaEncoded> = Schema.Struct({
-  type: Runtime.StrictEnum("string", "number", "integer", "boolean", "array", "object"),
-  items: Schema.optional(Runtime.FreeForm),
-  properties: Schema.optional(Runtime.FreeForm),
-  description: Schema.optional(Schema.String),
-  required: Schema.optional(Schema.Array(Schema.String))
-}).annotations({ identifier: "JsonSchemaStrict" })
+export const JsonSchemaStrict: Schema.Schema<JsonSchema, JsonSchemaEncoded> = Runtime.lazy("JsonSchemaStrict", () =>
+  Schema.Struct({
+    type: Runtime.StrictEnum("string", "number", "integer", "boolean", "array", "object"),
+    items: Schema.optional(Runtime.FreeForm),
+    properties: Schema.optional(Runtime.FreeForm),
+    description: Schema.optional(Schema.String),
+    required: Schema.optional(Schema.Array(Schema.String))
+  })
+)

@@ -43,11 +43,13 @@ export interface KnowledgeBaseEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const KnowledgeBase: Schema.Schema<KnowledgeBase, KnowledgeBaseEncoded> = Schema.Struct({
-  provider: Runtime.LenientEnum("canonical"),
-  topK: Schema.optional(Runtime.Number),
-  fileIds: Schema.Array(Schema.String)
-}).annotations({ identifier: "KnowledgeBase" })
+export const KnowledgeBase: Schema.Schema<KnowledgeBase, KnowledgeBaseEncoded> = Runtime.lazy("KnowledgeBase", () =>
+  Schema.Struct({
+    provider: Runtime.LenientEnum("canonical"),
+    topK: Schema.optional(Runtime.Number),
+    fileIds: Schema.Array(Schema.String)
+  })
+)
 
 /**
  * The strict variant of {@link KnowledgeBase}, for requests.
@@ -58,8 +60,10 @@ export const KnowledgeBase: Schema.Schema<KnowledgeBase, KnowledgeBaseEncoded> =
  * @since 0.1.0
  * @category schemas
  */
-export const KnowledgeBaseStrict: Schema.Schema<KnowledgeBase, KnowledgeBaseEncoded> = Schema.Struct({
-  provider: Runtime.StrictEnum("canonical"),
-  topK: Schema.optional(Schema.Number.pipe(Schema.between(1, 10))),
-  fileIds: Schema.Array(Schema.String)
-}).annotations({ identifier: "KnowledgeBaseStrict" })
+export const KnowledgeBaseStrict: Schema.Schema<KnowledgeBase, KnowledgeBaseEncoded> = Runtime.lazy("KnowledgeBaseStrict", () =>
+  Schema.Struct({
+    provider: Runtime.StrictEnum("canonical"),
+    topK: Schema.optional(Schema.Number.pipe(Schema.between(1, 10))),
+    fileIds: Schema.Array(Schema.String)
+  })
+)

@@ -64,13 +64,15 @@ export interface LMNTVoiceEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const LMNTVoice: Schema.Schema<LMNTVoice, LMNTVoiceEncoded> = Schema.Struct({
-  fillerInjectionEnabled: Schema.optional(Schema.Boolean),
-  provider: Schema.Literal("lmnt"),
-  voiceId: Schema.Union(Schema.Literal("lily", "daniel"), Schema.String),
-  speed: Schema.optional(Schema.NullOr(Runtime.Number)),
-  chunkPlan: Schema.optional(ChunkPlan)
-}).annotations({ identifier: "LMNTVoice" })
+export const LMNTVoice: Schema.Schema<LMNTVoice, LMNTVoiceEncoded> = Runtime.lazy("LMNTVoice", () =>
+  Schema.Struct({
+    fillerInjectionEnabled: Schema.optional(Schema.Boolean),
+    provider: Schema.Literal("lmnt"),
+    voiceId: Schema.Union(Schema.Literal("lily", "daniel"), Schema.String),
+    speed: Schema.optional(Schema.NullOr(Runtime.Number)),
+    chunkPlan: Schema.optional(ChunkPlan)
+  })
+)
 
 /**
  * The strict variant of {@link LMNTVoice}, for requests.
@@ -81,10 +83,12 @@ export const LMNTVoice: Schema.Schema<LMNTVoice, LMNTVoiceEncoded> = Schema.Stru
  * @since 0.1.0
  * @category schemas
  */
-export const LMNTVoiceStrict: Schema.Schema<LMNTVoice, LMNTVoiceEncoded> = Schema.Struct({
-  fillerInjectionEnabled: Schema.optional(Schema.Boolean),
-  provider: Schema.Literal("lmnt"),
-  voiceId: Schema.Union(Schema.Literal("lily", "daniel"), Schema.String),
-  speed: Schema.optional(Schema.NullOr(Schema.Number.pipe(Schema.between(0.25, 2)))),
-  chunkPlan: Schema.optional(ChunkPlanStrict)
-}).annotations({ identifier: "LMNTVoiceStrict" })
+export const LMNTVoiceStrict: Schema.Schema<LMNTVoice, LMNTVoiceEncoded> = Runtime.lazy("LMNTVoiceStrict", () =>
+  Schema.Struct({
+    fillerInjectionEnabled: Schema.optional(Schema.Boolean),
+    provider: Schema.Literal("lmnt"),
+    voiceId: Schema.Union(Schema.Literal("lily", "daniel"), Schema.String),
+    speed: Schema.optional(Schema.NullOr(Schema.Number.pipe(Schema.between(0.25, 2)))),
+    chunkPlan: Schema.optional(ChunkPlanStrict)
+  })
+)

@@ -64,11 +64,13 @@ export interface LmntCredentialEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const LmntCredential: Schema.Schema<LmntCredential, LmntCredentialEncoded> = Schema.Struct({
-  provider: Runtime.LenientEnum("lmnt"),
-  apiKey: Schema.String,
-  id: Schema.String,
-  orgId: Schema.String,
-  createdAt: Runtime.DateTime,
-  updatedAt: Runtime.DateTime
-}).annotations({ identifier: "LmntCredential" })
+export const LmntCredential: Schema.Schema<LmntCredential, LmntCredentialEncoded> = Runtime.lazy("LmntCredential", () =>
+  Schema.Struct({
+    provider: Runtime.LenientEnum("lmnt"),
+    apiKey: Schema.String,
+    id: Schema.String,
+    orgId: Schema.String,
+    createdAt: Runtime.DateTime,
+    updatedAt: Runtime.DateTime
+  })
+)

@@ -163,30 +163,32 @@ export interface LogEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const Log: Schema.Schema<Log, LogEncoded> = Schema.Struct({
-  time: Runtime.Number,
-  orgId: Schema.String,
-  type: Runtime.LenientEnum("API", "Webhook", "Call", "Provider"),
-  resource: Schema.optional(
-    Runtime.LenientEnum("assistant", "phone-number", "tool", "squad", "call", "file", "metric", "log")
-  ),
-  requestDurationSeconds: Runtime.Number,
-  requestStartedAt: Schema.String,
-  requestFinishedAt: Schema.String,
-  requestBody: Runtime.FreeForm,
-  requestHttpMethod: Runtime.LenientEnum("POST", "GET", "PUT", "PATCH", "DELETE"),
-  requestUrl: Schema.String,
-  requestPath: Schema.String,
-  requestQuery: Schema.optional(Schema.String),
-  responseHttpCode: Runtime.Number,
-  requestIpAddress: Schema.optional(Schema.String),
-  requestOrigin: Schema.optional(Schema.String),
-  responseBody: Schema.optional(Runtime.FreeForm),
-  requestHeaders: Schema.optional(Runtime.FreeForm),
-  error: Schema.optional(Error),
-  assistantId: Schema.optional(Schema.String),
-  phoneNumberId: Schema.optional(Schema.String),
-  customerId: Schema.optional(Schema.String),
-  squadId: Schema.optional(Schema.String),
-  callId: Schema.optional(Schema.String)
-}).annotations({ identifier: "Log" })
+export const Log: Schema.Schema<Log, LogEncoded> = Runtime.lazy("Log", () =>
+  Schema.Struct({
+    time: Runtime.Number,
+    orgId: Schema.String,
+    type: Runtime.LenientEnum("API", "Webhook", "Call", "Provider"),
+    resource: Schema.optional(
+      Runtime.LenientEnum("assistant", "phone-number", "tool", "squad", "call", "file", "metric", "log")
+    ),
+    requestDurationSeconds: Runtime.Number,
+    requestStartedAt: Schema.String,
+    requestFinishedAt: Schema.String,
+    requestBody: Runtime.FreeForm,
+    requestHttpMethod: Runtime.LenientEnum("POST", "GET", "PUT", "PATCH", "DELETE"),
+    requestUrl: Schema.String,
+    requestPath: Schema.String,
+    requestQuery: Schema.optional(Schema.String),
+    responseHttpCode: Runtime.Number,
+    requestIpAddress: Schema.optional(Schema.String),
+    requestOrigin: Schema.optional(Schema.String),
+    responseBody: Schema.optional(Runtime.FreeForm),
+    requestHeaders: Schema.optional(Runtime.FreeForm),
+    error: Schema.optional(Error),
+    assistantId: Schema.optional(Schema.String),
+    phoneNumberId: Schema.optional(Schema.String),
+    customerId: Schema.optional(Schema.String),
+    squadId: Schema.optional(Schema.String),
+    callId: Schema.optional(Schema.String)
+  })
+)

@@ -7,6 +7,7 @@
  */
 
 import * as Schema from "effect/Schema"
+import * as Runtime from "../internal/runtime.js"
 import { Log, type LogEncoded } from "./Log.js"
 import { PaginationMeta, type PaginationMetaEncoded } from "./PaginationMeta.js"
 
@@ -41,7 +42,9 @@ export interface LogsPaginatedResponseEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const LogsPaginatedResponse: Schema.Schema<LogsPaginatedResponse, LogsPaginatedResponseEncoded> = Schema.Struct({
-  results: Schema.Array(Log),
-  metadata: PaginationMeta
-}).annotations({ identifier: "LogsPaginatedResponse" })
+export const LogsPaginatedResponse: Schema.Schema<LogsPaginatedResponse, LogsPaginatedResponseEncoded> = Runtime.lazy("LogsPaginatedResponse", () =>
+  Schema.Struct({
+    results: Schema.Array(Log),
+    metadata: PaginationMeta
+  })
+)

@@ -74,13 +74,15 @@ export interface MakeCredentialEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const MakeCredential: Schema.Schema<MakeCredential, MakeCredentialEncoded> = Schema.Struct({
-  provider: Runtime.LenientEnum("make"),
-  teamId: Schema.String,
-  region: Schema.String,
-  apiKey: Schema.String,
-  id: Schema.String,
-  orgId: Schema.String,
-  createdAt: Runtime.DateTime,
-  updatedAt: Runtime.DateTime
-}).annotations({ identifier: "MakeCredential" })
+export const MakeCredential: Schema.Schema<MakeCredential, MakeCredentialEncoded> = Runtime.lazy("MakeCredential", () =>
+  Schema.Struct({
+    provider: Runtime.LenientEnum("make"),
+    teamId: Schema.String,
+    region: Schema.String,
+    apiKey: Schema.String,
+    id: Schema.String,
+    orgId: Schema.String,
+    createdAt: Runtime.DateTime,
+    updatedAt: Runtime.DateTime
+  })
+)

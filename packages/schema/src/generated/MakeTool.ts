@@ -119,30 +119,32 @@ export interface MakeToolEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const MakeTool: Schema.Schema<MakeTool, MakeToolEncoded> = Schema.Struct({
-  async: Schema.optional(Schema.Boolean),
-  messages: Schema.optional(
-    Schema.Array(
-      Schema.Union(
-        ToolMessageStart,
-        ToolMessageComplete,
-        ToolMessageFailed,
-        ToolMessageDelayed,
-        Runtime.UnknownMember("type", [
-          "request-start",
-          "request-complete",
-          "request-failed",
-          "request-response-delayed"
-        ])
+export const MakeTool: Schema.Schema<MakeTool, MakeToolEncoded> = Runtime.lazy("MakeTool", () =>
+  Schema.Struct({
+    async: Schema.optional(Schema.Boolean),
+    messages: Schema.optional(
+      Schema.Array(
+        Schema.Union(
+          ToolMessageStart,
+          ToolMessageComplete,
+          ToolMessageFailed,
+          ToolMessageDelayed,
+          Runtime.UnknownMember("type", [
+            "request-start",
+            "request-complete",
+            "request-failed",
+            "request-response-delayed"
+          ])
+        )
       )
-    )
-  ),
-  type: Schema.Literal("make"),
-  id: Schema.String,
-  orgId: Schema.String,
-  createdAt: Runtime.DateTime,
-  updatedAt: Runtime.DateTime,
-  function: Schema.optional(OpenAIFunction),
-  server: Schema.optional(Server),
-  metadata: MakeToolMetadata
-}).annotations({ identifier: "MakeTool" })
+    ),
+    type: Schema.Literal("make"),
+    id: Schema.String,
+    orgId: Schema.String,
+    createdAt: Runtime.DateTime,
+    updatedAt: Runtime.DateTime,
+    function: Schema.optional(OpenAIFunction),
+    server: Schema.optional(Server),
+    metadata: MakeToolMetadata
+  })
+)

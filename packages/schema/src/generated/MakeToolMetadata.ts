@@ -40,10 +40,12 @@ export interface MakeToolMetadataEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const MakeToolMetadata: Schema.Schema<MakeToolMetadata, MakeToolMetadataEncoded> = Schema.Struct({
-  scenarioId: Schema.optional(Runtime.Number),
-  triggerHookId: Schema.optional(Runtime.Number)
-}).annotations({ identifier: "MakeToolMetadata" })
+export const MakeToolMetadata: Schema.Schema<MakeToolMetadata, MakeToolMetadataEncoded> = Runtime.lazy("MakeToolMetadata", () =>
+  Schema.Struct({
+    scenarioId: Schema.optional(Runtime.Number),
+    triggerHookId: Schema.optional(Runtime.Number)
+  })
+)
 
 /**
  * The strict variant of {@link MakeToolMetadata}, for requests.
@@ -54,7 +56,9 @@ export const MakeToolMetadata: Schema.Schema<MakeToolMetadata, MakeToolMetadataE
  * @since 0.1.0
  * @category schemas
  */
-export const MakeToolMetadataStrict: Schema.Schema<MakeToolMetadata, MakeToolMetadataEncoded> = Schema.Struct({
-  scenarioId: Schema.optional(Schema.Number),
-  triggerHookId: Schema.optional(Schema.Number)
-}).annotations({ identifier: "MakeToolMetadataStrict" })
+export const MakeToolMetadataStrict: Schema.Schema<MakeToolMetadata, MakeToolMetadataEncoded> = Runtime.lazy("MakeToolMetadataStrict", () =>
+  Schema.Struct({
+    scenarioId: Schema.optional(Schema.Number),
+    triggerHookId: Schema.optional(Schema.Number)
+  })
+)

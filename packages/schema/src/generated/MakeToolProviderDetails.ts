@@ -57,12 +57,14 @@ export interface MakeToolProviderDetailsEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const MakeToolProviderDetails: Schema.Schema<MakeToolProviderDetails, MakeToolProviderDetailsEncoded> = Schema.Struct({
-  templateUrl: Schema.optional(Schema.String),
-  setupInstructions: Schema.optional(Schema.Array(ToolTemplateSetup)),
-  type: Schema.Literal("make"),
-  scenarioId: Schema.optional(Runtime.Number),
-  scenarioName: Schema.optional(Schema.String),
-  triggerHookId: Schema.optional(Runtime.Number),
-  triggerHookName: Schema.optional(Schema.String)
-}).annotations({ identifier: "MakeToolProviderDetails" })
+export const MakeToolProviderDetails: Schema.Schema<MakeToolProviderDetails, MakeToolProviderDetailsEncoded> = Runtime.lazy("MakeToolProviderDetails", () =>
+  Schema.Struct({
+    templateUrl: Schema.optional(Schema.String),
+    setupInstructions: Schema.optional(Schema.Array(ToolTemplateSetup)),
+    type: Schema.Literal("make"),
+    scenarioId: Schema.optional(Runtime.Number),
+    scenarioName: Schema.optional(Schema.String),
+    triggerHookId: Schema.optional(Runtime.Number),
+    triggerHookName: Schema.optional(Schema.String)
+  })
+)

@@ -102,27 +102,29 @@ export interface MakeToolWithToolCallEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const MakeToolWithToolCall: Schema.Schema<MakeToolWithToolCall, MakeToolWithToolCallEncoded> = Schema.Struct({
-  async: Schema.optional(Schema.Boolean),
-  messages: Schema.optional(
-    Schema.Array(
-      Schema.Union(
-        ToolMessageStart,
-        ToolMessageComplete,
-        ToolMessageFailed,
-        ToolMessageDelayed,
-        Runtime.UnknownMember("type", [
-          "request-start",
-          "request-complete",
-          "request-failed",
-          "request-response-delayed"
-        ])
+export const MakeToolWithToolCall: Schema.Schema<MakeToolWithToolCall, MakeToolWithToolCallEncoded> = Runtime.lazy("MakeToolWithToolCall", () =>
+  Schema.Struct({
+    async: Schema.optional(Schema.Boolean),
+    messages: Schema.optional(
+      Schema.Array(
+        Schema.Union(
+          ToolMessageStart,
+          ToolMessageComplete,
+          ToolMessageFailed,
+          ToolMessageDelayed,
+          Runtime.UnknownMember("type", [
+            "request-start",
+            "request-complete",
+            "request-failed",
+            "request-response-delayed"
+          ])
+        )
       )
-    )
-  ),
-  type: Schema.Literal("make"),
-  toolCall: ToolCall,
-  metadata: MakeToolMetadata,
-  function: Schema.optional(OpenAIFunction),
-  server: Schema.optional(Server)
-}).annotations({ identifier: "MakeToolWithToolCall" })
+    ),
+    type: Schema.Literal("make"),
+    toolCall: ToolCall,
+    metadata: MakeToolMetadata,
+    function: Schema.optional(OpenAIFunction),
+    server: Schema.optional(Server)
+  })
+)

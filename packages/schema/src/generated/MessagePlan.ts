@@ -61,11 +61,13 @@ export interface MessagePlanEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const MessagePlan: Schema.Schema<MessagePlan, MessagePlanEncoded> = Schema.Struct({
-  idleMessages: Schema.optional(Schema.Array(Schema.String)),
-  idleMessageMaxSpokenCount: Schema.optional(Runtime.Number),
-  idleTimeoutSeconds: Schema.optional(Runtime.Number)
-}).annotations({ identifier: "MessagePlan" })
+export const MessagePlan: Schema.Schema<MessagePlan, MessagePlanEncoded> = Runtime.lazy("MessagePlan", () =>
+  Schema.Struct({
+    idleMessages: Schema.optional(Schema.Array(Schema.String)),
+    idleMessageMaxSpokenCount: Schema.optional(Runtime.Number),
+    idleTimeoutSeconds: Schema.optional(Runtime.Number)
+  })
+)
 
 /**
  * The strict variant of {@link MessagePlan}, for requests.
@@ -76,8 +78,10 @@ export const MessagePlan: Schema.Schema<MessagePlan, MessagePlanEncoded> = Schem
  * @since 0.1.0
  * @category schemas
  */
-export const MessagePlanStrict: Schema.Schema<MessagePlan, MessagePlanEncoded> = Schema.Struct({
-  idleMessages: Schema.optional(Schema.Array(Schema.String.pipe(Schema.maxLength(1000)))),
-  idleMessageMaxSpokenCount: Schema.optional(Schema.Number.pipe(Schema.between(1, 10))),
-  idleTimeoutSeconds: Schema.optional(Schema.Number.pipe(Schema.between(5, 30)))
-}).annotations({ identifier: "MessagePlanStrict" })
+export const MessagePlanStrict: Schema.Schema<MessagePlan, MessagePlanEncoded> = Runtime.lazy("MessagePlanStrict", () =>
+  Schema.Struct({
+    idleMessages: Schema.optional(Schema.Array(Schema.String.pipe(Schema.maxLength(1000)))),
+    idleMessageMaxSpokenCount: Schema.optional(Schema.Number.pipe(Schema.between(1, 10))),
+    idleTimeoutSeconds: Schema.optional(Schema.Number.pipe(Schema.between(5, 30)))
+  })
+)

@@ -64,19 +64,21 @@ export interface MetricsEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const Metrics: Schema.Schema<Metrics, MetricsEncoded> = Schema.Struct({
-  orgId: Schema.String,
-  rangeStart: Schema.String,
-  rangeEnd: Schema.String,
-  bill: Runtime.Number,
-  billWithinBillingLimit: Schema.Boolean,
-  billDailyBreakdown: Runtime.FreeForm,
-  callActive: Runtime.Number,
-  callActiveWithinConcurrencyLimit: Schema.Boolean,
-  callMinutes: Runtime.Number,
-  callMinutesDailyBreakdown: Runtime.FreeForm,
-  callMinutesAverage: Runtime.Number,
-  callMinutesAverageDailyBreakdown: Runtime.FreeForm,
-  callCount: Runtime.Number,
-  callCountDailyBreakdown: Runtime.FreeForm
-}).annotations({ identifier: "Metrics" })
+export const Metrics: Schema.Schema<Metrics, MetricsEncoded> = Runtime.lazy("Metrics", () =>
+  Schema.Struct({
+    orgId: Schema.String,
+    rangeStart: Schema.String,
+    rangeEnd: Schema.String,
+    bill: Runtime.Number,
+    billWithinBillingLimit: Schema.Boolean,
+    billDailyBreakdown: Runtime.FreeForm,
+    callActive: Runtime.Number,
+    callActiveWithinConcurrencyLimit: Schema.Boolean,
+    callMinutes: Runtime.Number,
+    callMinutesDailyBreakdown: Runtime.FreeForm,
+    callMinutesAverage: Runtime.Number,
+    callMinutesAverageDailyBreakdown: Runtime.FreeForm,
+    callCount: Runtime.Number,
+    callCountDailyBreakdown: Runtime.FreeForm
+  })
+)

@@ -7,6 +7,7 @@
  */
 
 import * as Schema from "effect/Schema"
+import * as Runtime from "../internal/runtime.js"
 
 /**
  * The `ModelBasedCondition` shape of the Vapi API.
@@ -68,10 +69,12 @@ export interface ModelBasedConditionEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const ModelBasedCondition: Schema.Schema<ModelBasedCondition, ModelBasedConditionEncoded> = Schema.Struct({
-  type: Schema.Literal("model-based"),
-  instruction: Schema.String
-}).annotations({ identifier: "ModelBasedCondition" })
+export const ModelBasedCondition: Schema.Schema<ModelBasedCondition, ModelBasedConditionEncoded> = Runtime.lazy("ModelBasedCondition", () =>
+  Schema.Struct({
+    type: Schema.Literal("model-based"),
+    instruction: Schema.String
+  })
+)
 
 /**
  * The strict variant of {@link ModelBasedCondition}, for requests.
@@ -82,7 +85,9 @@ export const ModelBasedCondition: Schema.Schema<ModelBasedCondition, ModelBasedC
  * @since 0.1.0
  * @category schemas
  */
-export const ModelBasedConditionStrict: Schema.Schema<ModelBasedCondition, ModelBasedConditionEncoded> = Schema.Struct({
-  type: Schema.Literal("model-based"),
-  instruction: Schema.String.pipe(Schema.minLength(1))
-}).annotations({ identifier: "ModelBasedConditionStrict" })
+export const ModelBasedConditionStrict: Schema.Schema<ModelBasedCondition, ModelBasedConditionEncoded> = Runtime.lazy("ModelBasedConditionStrict", () =>
+  Schema.Struct({
+    type: Schema.Literal("model-based"),
+    instruction: Schema.String.pipe(Schema.minLength(1))
+  })
+)

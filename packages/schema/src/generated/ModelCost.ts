@@ -69,10 +69,12 @@ export interface ModelCostEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const ModelCost: Schema.Schema<ModelCost, ModelCostEncoded> = Schema.Struct({
-  type: Schema.Literal("model"),
-  model: Runtime.FreeForm,
-  promptTokens: Runtime.Number,
-  completionTokens: Runtime.Number,
-  cost: Runtime.Number
-}).annotations({ identifier: "ModelCost" })
+export const ModelCost: Schema.Schema<ModelCost, ModelCostEncoded> = Runtime.lazy("ModelCost", () =>
+  Schema.Struct({
+    type: Schema.Literal("model"),
+    model: Runtime.FreeForm,
+    promptTokens: Runtime.Number,
+    completionTokens: Runtime.Number,
+    cost: Runtime.Number
+  })
+)

@@ -7,6 +7,7 @@
  */
 
 import * as Schema from "effect/Schema"
+import * as Runtime from "../internal/runtime.js"
 
 /**
  * The `Monitor` shape of the Vapi API.
@@ -45,7 +46,9 @@ export interface MonitorEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const Monitor: Schema.Schema<Monitor, MonitorEncoded> = Schema.Struct({
-  listenUrl: Schema.optional(Schema.String),
-  controlUrl: Schema.optional(Schema.String)
-}).annotations({ identifier: "Monitor" })
+export const Monitor: Schema.Schema<Monitor, MonitorEncoded> = Runtime.lazy("Monitor", () =>
+  Schema.Struct({
+    listenUrl: Schema.optional(Schema.String),
+    controlUrl: Schema.optional(Schema.String)
+  })
+)

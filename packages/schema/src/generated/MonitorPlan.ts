@@ -7,6 +7,7 @@
  */
 
 import * as Schema from "effect/Schema"
+import * as Runtime from "../internal/runtime.js"
 
 /**
  * The `MonitorPlan` shape of the Vapi API.
@@ -55,10 +56,12 @@ export interface MonitorPlanEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const MonitorPlan: Schema.Schema<MonitorPlan, MonitorPlanEncoded> = Schema.Struct({
-  listenEnabled: Schema.optional(Schema.Boolean),
-  controlEnabled: Schema.optional(Schema.Boolean)
-}).annotations({ identifier: "MonitorPlan" })
+export const MonitorPlan: Schema.Schema<MonitorPlan, MonitorPlanEncoded> = Runtime.lazy("MonitorPlan", () =>
+  Schema.Struct({
+    listenEnabled: Schema.optional(Schema.Boolean),
+    controlEnabled: Schema.optional(Schema.Boolean)
+  })
+)
 
 /**
  * The strict variant of {@link MonitorPlan}, for requests.
@@ -69,7 +72,9 @@ export const MonitorPlan: Schema.Schema<MonitorPlan, MonitorPlanEncoded> = Schem
  * @since 0.1.0
  * @category schemas
  */
-export const MonitorPlanStrict: Schema.Schema<MonitorPlan, MonitorPlanEncoded> = Schema.Struct({
-  listenEnabled: Schema.optional(Schema.Boolean),
-  controlEnabled: Schema.optional(Schema.Boolean)
-}).annotations({ identifier: "MonitorPlanStrict" })
+export const MonitorPlanStrict: Schema.Schema<MonitorPlan, MonitorPlanEncoded> = Runtime.lazy("MonitorPlanStrict", () =>
+  Schema.Struct({
+    listenEnabled: Schema.optional(Schema.Boolean),
+    controlEnabled: Schema.optional(Schema.Boolean)
+  })
+)

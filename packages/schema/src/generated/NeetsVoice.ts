@@ -7,6 +7,7 @@
  */
 
 import * as Schema from "effect/Schema"
+import * as Runtime from "../internal/runtime.js"
 import { ChunkPlan, type ChunkPlanEncoded, ChunkPlanStrict } from "./ChunkPlan.js"
 
 /**
@@ -58,12 +59,14 @@ export interface NeetsVoiceEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const NeetsVoice: Schema.Schema<NeetsVoice, NeetsVoiceEncoded> = Schema.Struct({
-  fillerInjectionEnabled: Schema.optional(Schema.Boolean),
-  provider: Schema.Literal("neets"),
-  voiceId: Schema.Union(Schema.Literal("vits"), Schema.String),
-  chunkPlan: Schema.optional(ChunkPlan)
-}).annotations({ identifier: "NeetsVoice" })
+export const NeetsVoice: Schema.Schema<NeetsVoice, NeetsVoiceEncoded> = Runtime.lazy("NeetsVoice", () =>
+  Schema.Struct({
+    fillerInjectionEnabled: Schema.optional(Schema.Boolean),
+    provider: Schema.Literal("neets"),
+    voiceId: Schema.Union(Schema.Literal("vits"), Schema.String),
+    chunkPlan: Schema.optional(ChunkPlan)
+  })
+)
 
 /**
  * The strict variant of {@link NeetsVoice}, for requests.
@@ -74,9 +77,11 @@ export const NeetsVoice: Schema.Schema<NeetsVoice, NeetsVoiceEncoded> = Schema.S
  * @since 0.1.0
  * @category schemas
  */
-export const NeetsVoiceStrict: Schema.Schema<NeetsVoice, NeetsVoiceEncoded> = Schema.Struct({
-  fillerInjectionEnabled: Schema.optional(Schema.Boolean),
-  provider: Schema.Literal("neets"),
-  voiceId: Schema.Union(Schema.Literal("vits"), Schema.String),
-  chunkPlan: Schema.optional(ChunkPlanStrict)
-}).annotations({ identifier: "NeetsVoiceStrict" })
+export const NeetsVoiceStrict: Schema.Schema<NeetsVoice, NeetsVoiceEncoded> = Runtime.lazy("NeetsVoiceStrict", () =>
+  Schema.Struct({
+    fillerInjectionEnabled: Schema.optional(Schema.Boolean),
+    provider: Schema.Literal("neets"),
+    voiceId: Schema.Union(Schema.Literal("vits"), Schema.String),
+    chunkPlan: Schema.optional(ChunkPlanStrict)
+  })
+)

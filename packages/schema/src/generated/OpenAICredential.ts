@@ -64,11 +64,13 @@ export interface OpenAICredentialEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const OpenAICredential: Schema.Schema<OpenAICredential, OpenAICredentialEncoded> = Schema.Struct({
-  provider: Runtime.LenientEnum("openai"),
-  apiKey: Schema.String,
-  id: Schema.String,
-  orgId: Schema.String,
-  createdAt: Runtime.DateTime,
-  updatedAt: Runtime.DateTime
-}).annotations({ identifier: "OpenAICredential" })
+export const OpenAICredential: Schema.Schema<OpenAICredential, OpenAICredentialEncoded> = Runtime.lazy("OpenAICredential", () =>
+  Schema.Struct({
+    provider: Runtime.LenientEnum("openai"),
+    apiKey: Schema.String,
+    id: Schema.String,
+    orgId: Schema.String,
+    createdAt: Runtime.DateTime,
+    updatedAt: Runtime.DateTime
+  })
+)

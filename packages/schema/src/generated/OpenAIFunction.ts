@@ -7,6 +7,7 @@
  */
 
 import * as Schema from "effect/Schema"
+import * as Runtime from "../internal/runtime.js"
 import { 
   OpenAIFunctionParameters,
   type OpenAIFunctionParametersEncoded,
@@ -58,11 +59,13 @@ export interface OpenAIFunctionEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const OpenAIFunction: Schema.Schema<OpenAIFunction, OpenAIFunctionEncoded> = Schema.Struct({
-  name: Schema.String,
-  description: Schema.optional(Schema.String),
-  parameters: Schema.optional(OpenAIFunctionParameters)
-}).annotations({ identifier: "OpenAIFunction" })
+export const OpenAIFunction: Schema.Schema<OpenAIFunction, OpenAIFunctionEncoded> = Runtime.lazy("OpenAIFunction", () =>
+  Schema.Struct({
+    name: Schema.String,
+    description: Schema.optional(Schema.String),
+    parameters: Schema.optional(OpenAIFunctionParameters)
+  })
+)
 
 /**
  * The strict variant of {@link OpenAIFunction}, for requests.
@@ -73,8 +76,10 @@ export const OpenAIFunction: Schema.Schema<OpenAIFunction, OpenAIFunctionEncoded
  * @since 0.1.0
  * @category schemas
  */
-export const OpenAIFunctionStrict: Schema.Schema<OpenAIFunction, OpenAIFunctionEncoded> = Schema.Struct({
-  name: Schema.String.pipe(Schema.maxLength(64), Schema.pattern(/^[a-zA-Z0-9_-]{1,64}$/)),
-  description: Schema.optional(Schema.String.pipe(Schema.maxLength(1000))),
-  parameters: Schema.optional(OpenAIFunctionParametersStrict)
-}).annotations({ identifier: "OpenAIFunctionStrict" })
+export const OpenAIFunctionStrict: Schema.Schema<OpenAIFunction, OpenAIFunctionEncoded> = Runtime.lazy("OpenAIFunctionStrict", () =>
+  Schema.Struct({
+    name: Schema.String.pipe(Schema.maxLength(64), Schema.pattern(/^[a-zA-Z0-9_-]{1,64}$/)),
+    description: Schema.optional(Schema.String.pipe(Schema.maxLength(1000))),
+    parameters: Schema.optional(OpenAIFunctionParametersStrict)
+  })
+)

@@ -55,11 +55,13 @@ export interface OpenAIFunctionParametersEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const OpenAIFunctionParameters: Schema.Schema<OpenAIFunctionParameters, OpenAIFunctionParametersEncoded> = Schema.Struct({
-  type: Runtime.LenientEnum("object"),
-  properties: Schema.Record({ key: Schema.String, value: JsonSchema }),
-  required: Schema.optional(Schema.Array(Schema.String))
-}).annotations({ identifier: "OpenAIFunctionParameters" })
+export const OpenAIFunctionParameters: Schema.Schema<OpenAIFunctionParameters, OpenAIFunctionParametersEncoded> = Runtime.lazy("OpenAIFunctionParameters", () =>
+  Schema.Struct({
+    type: Runtime.LenientEnum("object"),
+    properties: Schema.Record({ key: Schema.String, value: JsonSchema }),
+    required: Schema.optional(Schema.Array(Schema.String))
+  })
+)
 
 /**
  * The strict variant of {@link OpenAIFunctionParameters}, for requests.
@@ -70,8 +72,10 @@ export const OpenAIFunctionParameters: Schema.Schema<OpenAIFunctionParameters, O
  * @since 0.1.0
  * @category schemas
  */
-export const OpenAIFunctionParametersStrict: Schema.Schema<OpenAIFunctionParameters, OpenAIFunctionParametersEncoded> = Schema.Struct({
-  type: Runtime.StrictEnum("object"),
-  properties: Schema.Record({ key: Schema.String, value: JsonSchemaStrict }),
-  required: Schema.optional(Schema.Array(Schema.String))
-}).annotations({ identifier: "OpenAIFunctionParametersStrict" })
+export const OpenAIFunctionParametersStrict: Schema.Schema<OpenAIFunctionParameters, OpenAIFunctionParametersEncoded> = Runtime.lazy("OpenAIFunctionParametersStrict", () =>
+  Schema.Struct({
+    type: Runtime.StrictEnum("object"),
+    properties: Schema.Record({ key: Schema.String, value: JsonSchemaStrict }),
+    required: Schema.optional(Schema.Array(Schema.String))
+  })
+)

@@ -41,10 +41,12 @@ export interface OpenAIMessageEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const OpenAIMessage: Schema.Schema<OpenAIMessage, OpenAIMessageEncoded> = Schema.Struct({
-  content: Schema.NullOr(Schema.String),
-  role: Runtime.LenientEnum("assistant", "function", "user", "system", "tool")
-}).annotations({ identifier: "OpenAIMessage" })
+export const OpenAIMessage: Schema.Schema<OpenAIMessage, OpenAIMessageEncoded> = Runtime.lazy("OpenAIMessage", () =>
+  Schema.Struct({
+    content: Schema.NullOr(Schema.String),
+    role: Runtime.LenientEnum("assistant", "function", "user", "system", "tool")
+  })
+)
 
 /**
  * The strict variant of {@link OpenAIMessage}, for requests.
@@ -55,7 +57,9 @@ export const OpenAIMessage: Schema.Schema<OpenAIMessage, OpenAIMessageEncoded> =
  * @since 0.1.0
  * @category schemas
  */
-export const OpenAIMessageStrict: Schema.Schema<OpenAIMessage, OpenAIMessageEncoded> = Schema.Struct({
-  content: Schema.NullOr(Schema.String.pipe(Schema.maxLength(100000000))),
-  role: Runtime.StrictEnum("assistant", "function", "user", "system", "tool")
-}).annotations({ identifier: "OpenAIMessageStrict" })
+export const OpenAIMessageStrict: Schema.Schema<OpenAIMessage, OpenAIMessageEncoded> = Runtime.lazy("OpenAIMessageStrict", () =>
+  Schema.Struct({
+    content: Schema.NullOr(Schema.String.pipe(Schema.maxLength(100000000))),
+    role: Runtime.StrictEnum("assistant", "function", "user", "system", "tool")
+  })
+)

@@ -192,73 +192,75 @@ export interface OpenAIModelEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const OpenAIModel: Schema.Schema<OpenAIModel, OpenAIModelEncoded> = Schema.Struct({
-  messages: Schema.optional(Schema.Array(OpenAIMessage)),
-  tools: Schema.optional(
-    Schema.Array(
-      Schema.Union(
-        CreateDtmfToolDTO,
-        CreateEndCallToolDTO,
-        CreateVoicemailToolDTO,
-        CreateFunctionToolDTO,
-        CreateGhlToolDTO,
-        CreateMakeToolDTO,
-        CreateTransferCallToolDTO,
-        Runtime.UnknownMember("type", ["dtmf", "endCall", "voicemail", "function", "ghl", "make", "transferCall"])
+export const OpenAIModel: Schema.Schema<OpenAIModel, OpenAIModelEncoded> = Runtime.lazy("OpenAIModel", () =>
+  Schema.Struct({
+    messages: Schema.optional(Schema.Array(OpenAIMessage)),
+    tools: Schema.optional(
+      Schema.Array(
+        Schema.Union(
+          CreateDtmfToolDTO,
+          CreateEndCallToolDTO,
+          CreateVoicemailToolDTO,
+          CreateFunctionToolDTO,
+          CreateGhlToolDTO,
+          CreateMakeToolDTO,
+          CreateTransferCallToolDTO,
+          Runtime.UnknownMember("type", ["dtmf", "endCall", "voicemail", "function", "ghl", "make", "transferCall"])
+        )
       )
-    )
-  ),
-  toolIds: Schema.optional(Schema.Array(Schema.String)),
-  provider: Schema.Literal("openai"),
-  model: Runtime.LenientEnum(
-    "gpt-4o-mini",
-    "gpt-4o-mini-2024-07-18",
-    "gpt-4o",
-    "gpt-4o-2024-05-13",
-    "gpt-4o-2024-08-06",
-    "gpt-4-turbo",
-    "gpt-4-turbo-2024-04-09",
-    "gpt-4-turbo-preview",
-    "gpt-4-0125-preview",
-    "gpt-4-1106-preview",
-    "gpt-4",
-    "gpt-4-0613",
-    "gpt-3.5-turbo",
-    "gpt-3.5-turbo-0125",
-    "gpt-3.5-turbo-1106",
-    "gpt-3.5-turbo-16k",
-    "gpt-3.5-turbo-0613"
-  ),
-  fallbackModels: Schema.optional(
-    Schema.Array(
-      Runtime.LenientEnum(
-        "gpt-4o-mini",
-        "gpt-4o-mini-2024-07-18",
-        "gpt-4o",
-        "gpt-4o-2024-05-13",
-        "gpt-4o-2024-08-06",
-        "gpt-4-turbo",
-        "gpt-4-turbo-2024-04-09",
-        "gpt-4-turbo-preview",
-        "gpt-4-0125-preview",
-        "gpt-4-1106-preview",
-        "gpt-4",
-        "gpt-4-0613",
-        "gpt-3.5-turbo",
-        "gpt-3.5-turbo-0125",
-        "gpt-3.5-turbo-1106",
-        "gpt-3.5-turbo-16k",
-        "gpt-3.5-turbo-0613"
+    ),
+    toolIds: Schema.optional(Schema.Array(Schema.String)),
+    provider: Schema.Literal("openai"),
+    model: Runtime.LenientEnum(
+      "gpt-4o-mini",
+      "gpt-4o-mini-2024-07-18",
+      "gpt-4o",
+      "gpt-4o-2024-05-13",
+      "gpt-4o-2024-08-06",
+      "gpt-4-turbo",
+      "gpt-4-turbo-2024-04-09",
+      "gpt-4-turbo-preview",
+      "gpt-4-0125-preview",
+      "gpt-4-1106-preview",
+      "gpt-4",
+      "gpt-4-0613",
+      "gpt-3.5-turbo",
+      "gpt-3.5-turbo-0125",
+      "gpt-3.5-turbo-1106",
+      "gpt-3.5-turbo-16k",
+      "gpt-3.5-turbo-0613"
+    ),
+    fallbackModels: Schema.optional(
+      Schema.Array(
+        Runtime.LenientEnum(
+          "gpt-4o-mini",
+          "gpt-4o-mini-2024-07-18",
+          "gpt-4o",
+          "gpt-4o-2024-05-13",
+          "gpt-4o-2024-08-06",
+          "gpt-4-turbo",
+          "gpt-4-turbo-2024-04-09",
+          "gpt-4-turbo-preview",
+          "gpt-4-0125-preview",
+          "gpt-4-1106-preview",
+          "gpt-4",
+          "gpt-4-0613",
+          "gpt-3.5-turbo",
+          "gpt-3.5-turbo-0125",
+          "gpt-3.5-turbo-1106",
+          "gpt-3.5-turbo-16k",
+          "gpt-3.5-turbo-0613"
+        )
       )
-    )
-  ),
-  semanticCachingEnabled: Schema.optional(Schema.Boolean),
-  temperature: Schema.optional(Runtime.Number),
-  knowledgeBase: Schema.optional(KnowledgeBase),
-  maxTokens: Schema.optional(Runtime.Number),
-  emotionRecognitionEnabled: Schema.optional(Schema.Boolean),
-  numFastTurns: Schema.optional(Runtime.Number)
-}).annotations({ identifier: "OpenAIModel" })
+    ),
+    semanticCachingEnabled: Schema.optional(Schema.Boolean),
+    temperature: Schema.optional(Runtime.Number),
+    knowledgeBase: Schema.optional(KnowledgeBase),
+    maxTokens: Schema.optional(Runtime.Number),
+    emotionRecognitionEnabled: Schema.optional(Schema.Boolean),
+    numFastTurns: Schema.optional(Runtime.Number)
+  })
+)
 
 /**
  * The strict variant of {@link OpenAIModel}, for requests.
@@ -269,69 +271,71 @@ export const OpenAIModel: Schema.Schema<OpenAIModel, OpenAIModelEncoded> = Schem
  * @since 0.1.0
  * @category schemas
  */
-export const OpenAIModelStrict: Schema.Schema<OpenAIModel, OpenAIModelEncoded> = Schema.Struct({
-  messages: Schema.optional(Schema.Array(OpenAIMessageStrict)),
-  tools: Schema.optional(
-    Schema.Array(
-      Runtime.StrictUnion(
-        CreateDtmfToolDTOStrict,
-        CreateEndCallToolDTOStrict,
-        CreateVoicemailToolDTOStrict,
-        CreateFunctionToolDTOStrict,
-        CreateGhlToolDTOStrict,
-        CreateMakeToolDTOStrict,
-        CreateTransferCallToolDTOStrict
+export const OpenAIModelStrict: Schema.Schema<OpenAIModel, OpenAIModelEncoded> = Runtime.lazy("OpenAIModelStrict", () =>
+  Schema.Struct({
+    messages: Schema.optional(Schema.Array(OpenAIMessageStrict)),
+    tools: Schema.optional(
+      Schema.Array(
+        Runtime.StrictUnion(
+          CreateDtmfToolDTOStrict,
+          CreateEndCallToolDTOStrict,
+          CreateVoicemailToolDTOStrict,
+          CreateFunctionToolDTOStrict,
+          CreateGhlToolDTOStrict,
+          CreateMakeToolDTOStrict,
+          CreateTransferCallToolDTOStrict
+        )
       )
-    )
-  ),
-  toolIds: Schema.optional(Schema.Array(Schema.String)),
-  provider: Schema.Literal("openai"),
-  model: Runtime.StrictEnum(
-    "gpt-4o-mini",
-    "gpt-4o-mini-2024-07-18",
-    "gpt-4o",
-    "gpt-4o-2024-05-13",
-    "gpt-4o-2024-08-06",
-    "gpt-4-turbo",
-    "gpt-4-turbo-2024-04-09",
-    "gpt-4-turbo-preview",
-    "gpt-4-0125-preview",
-    "gpt-4-1106-preview",
-    "gpt-4",
-    "gpt-4-0613",
-    "gpt-3.5-turbo",
-    "gpt-3.5-turbo-0125",
-    "gpt-3.5-turbo-1106",
-    "gpt-3.5-turbo-16k",
-    "gpt-3.5-turbo-0613"
-  ),
-  fallbackModels: Schema.optional(
-    Schema.Array(
-      Runtime.StrictEnum(
-        "gpt-4o-mini",
-        "gpt-4o-mini-2024-07-18",
-        "gpt-4o",
-        "gpt-4o-2024-05-13",
-        "gpt-4o-2024-08-06",
-        "gpt-4-turbo",
-        "gpt-4-turbo-2024-04-09",
-        "gpt-4-turbo-preview",
-        "gpt-4-0125-preview",
-        "gpt-4-1106-preview",
-        "gpt-4",
-        "gpt-4-0613",
-        "gpt-3.5-turbo",
-        "gpt-3.5-turbo-0125",
-        "gpt-3.5-turbo-1106",
-        "gpt-3.5-turbo-16k",
-        "gpt-3.5-turbo-0613"
+    ),
+    toolIds: Schema.optional(Schema.Array(Schema.String)),
+    provider: Schema.Literal("openai"),
+    model: Runtime.StrictEnum(
+      "gpt-4o-mini",
+      "gpt-4o-mini-2024-07-18",
+      "gpt-4o",
+      "gpt-4o-2024-05-13",
+      "gpt-4o-2024-08-06",
+      "gpt-4-turbo",
+      "gpt-4-turbo-2024-04-09",
+      "gpt-4-turbo-preview",
+      "gpt-4-0125-preview",
+      "gpt-4-1106-preview",
+      "gpt-4",
+      "gpt-4-0613",
+      "gpt-3.5-turbo",
+      "gpt-3.5-turbo-0125",
+      "gpt-3.5-turbo-1106",
+      "gpt-3.5-turbo-16k",
+      "gpt-3.5-turbo-0613"
+    ),
+    fallbackModels: Schema.optional(
+      Schema.Array(
+        Runtime.StrictEnum(
+          "gpt-4o-mini",
+          "gpt-4o-mini-2024-07-18",
+          "gpt-4o",
+          "gpt-4o-2024-05-13",
+          "gpt-4o-2024-08-06",
+          "gpt-4-turbo",
+          "gpt-4-turbo-2024-04-09",
+          "gpt-4-turbo-preview",
+          "gpt-4-0125-preview",
+          "gpt-4-1106-preview",
+          "gpt-4",
+          "gpt-4-0613",
+          "gpt-3.5-turbo",
+          "gpt-3.5-turbo-0125",
+          "gpt-3.5-turbo-1106",
+          "gpt-3.5-turbo-16k",
+          "gpt-3.5-turbo-0613"
+        )
       )
-    )
-  ),
-  semanticCachingEnabled: Schema.optional(Schema.Boolean),
-  temperature: Schema.optional(Schema.Number.pipe(Schema.between(0, 2))),
-  knowledgeBase: Schema.optional(KnowledgeBaseStrict),
-  maxTokens: Schema.optional(Schema.Number.pipe(Schema.between(50, 10000))),
-  emotionRecognitionEnabled: Schema.optional(Schema.Boolean),
-  numFastTurns: Schema.optional(Schema.Number.pipe(Schema.greaterThanOrEqualTo(0)))
-}).annotations({ identifier: "OpenAIModelStrict" })
+    ),
+    semanticCachingEnabled: Schema.optional(Schema.Boolean),
+    temperature: Schema.optional(Schema.Number.pipe(Schema.between(0, 2))),
+    knowledgeBase: Schema.optional(KnowledgeBaseStrict),
+    maxTokens: Schema.optional(Schema.Number.pipe(Schema.between(50, 10000))),
+    emotionRecognitionEnabled: Schema.optional(Schema.Boolean),
+    numFastTurns: Schema.optional(Schema.Number.pipe(Schema.greaterThanOrEqualTo(0)))
+  })
+)

@@ -64,13 +64,15 @@ export interface OpenAIVoiceEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const OpenAIVoice: Schema.Schema<OpenAIVoice, OpenAIVoiceEncoded> = Schema.Struct({
-  fillerInjectionEnabled: Schema.optional(Schema.Boolean),
-  provider: Schema.Literal("openai"),
-  voiceId: Schema.Union(Schema.Literal("alloy", "echo", "fable", "onyx", "nova", "shimmer"), Schema.String),
-  speed: Schema.optional(Schema.NullOr(Runtime.Number)),
-  chunkPlan: Schema.optional(ChunkPlan)
-}).annotations({ identifier: "OpenAIVoice" })
+export const OpenAIVoice: Schema.Schema<OpenAIVoice, OpenAIVoiceEncoded> = Runtime.lazy("OpenAIVoice", () =>
+  Schema.Struct({
+    fillerInjectionEnabled: Schema.optional(Schema.Boolean),
+    provider: Schema.Literal("openai"),
+    voiceId: Schema.Union(Schema.Literal("alloy", "echo", "fable", "onyx", "nova", "shimmer"), Schema.String),
+    speed: Schema.optional(Schema.NullOr(Runtime.Number)),
+    chunkPlan: Schema.optional(ChunkPlan)
+  })
+)
 
 /**
  * The strict variant of {@link OpenAIVoice}, for requests.
@@ -81,10 +83,12 @@ export const OpenAIVoice: Schema.Schema<OpenAIVoice, OpenAIVoiceEncoded> = Schem
  * @since 0.1.0
  * @category schemas
  */
-export const OpenAIVoiceStrict: Schema.Schema<OpenAIVoice, OpenAIVoiceEncoded> = Schema.Struct({
-  fillerInjectionEnabled: Schema.optional(Schema.Boolean),
-  provider: Schema.Literal("openai"),
-  voiceId: Schema.Union(Schema.Literal("alloy", "echo", "fable", "onyx", "nova", "shimmer"), Schema.String),
-  speed: Schema.optional(Schema.NullOr(Schema.Number.pipe(Schema.between(0.25, 4)))),
-  chunkPlan: Schema.optional(ChunkPlanStrict)
-}).annotations({ identifier: "OpenAIVoiceStrict" })
+export const OpenAIVoiceStrict: Schema.Schema<OpenAIVoice, OpenAIVoiceEncoded> = Runtime.lazy("OpenAIVoiceStrict", () =>
+  Schema.Struct({
+    fillerInjectionEnabled: Schema.optional(Schema.Boolean),
+    provider: Schema.Literal("openai"),
+    voiceId: Schema.Union(Schema.Literal("alloy", "echo", "fable", "onyx", "nova", "shimmer"), Schema.String),
+    speed: Schema.optional(Schema.NullOr(Schema.Number.pipe(Schema.between(0.25, 4)))),
+    chunkPlan: Schema.optional(ChunkPlanStrict)
+  })
+)

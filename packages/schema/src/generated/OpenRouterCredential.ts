@@ -64,11 +64,13 @@ export interface OpenRouterCredentialEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const OpenRouterCredential: Schema.Schema<OpenRouterCredential, OpenRouterCredentialEncoded> = Schema.Struct({
-  provider: Runtime.LenientEnum("openrouter"),
-  apiKey: Schema.String,
-  id: Schema.String,
-  orgId: Schema.String,
-  createdAt: Runtime.DateTime,
-  updatedAt: Runtime.DateTime
-}).annotations({ identifier: "OpenRouterCredential" })
+export const OpenRouterCredential: Schema.Schema<OpenRouterCredential, OpenRouterCredentialEncoded> = Runtime.lazy("OpenRouterCredential", () =>
+  Schema.Struct({
+    provider: Runtime.LenientEnum("openrouter"),
+    apiKey: Schema.String,
+    id: Schema.String,
+    orgId: Schema.String,
+    createdAt: Runtime.DateTime,
+    updatedAt: Runtime.DateTime
+  })
+)

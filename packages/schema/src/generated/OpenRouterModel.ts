@@ -143,31 +143,33 @@ export interface OpenRouterModelEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const OpenRouterModel: Schema.Schema<OpenRouterModel, OpenRouterModelEncoded> = Schema.Struct({
-  messages: Schema.optional(Schema.Array(OpenAIMessage)),
-  tools: Schema.optional(
-    Schema.Array(
-      Schema.Union(
-        CreateDtmfToolDTO,
-        CreateEndCallToolDTO,
-        CreateVoicemailToolDTO,
-        CreateFunctionToolDTO,
-        CreateGhlToolDTO,
-        CreateMakeToolDTO,
-        CreateTransferCallToolDTO,
-        Runtime.UnknownMember("type", ["dtmf", "endCall", "voicemail", "function", "ghl", "make", "transferCall"])
+export const OpenRouterModel: Schema.Schema<OpenRouterModel, OpenRouterModelEncoded> = Runtime.lazy("OpenRouterModel", () =>
+  Schema.Struct({
+    messages: Schema.optional(Schema.Array(OpenAIMessage)),
+    tools: Schema.optional(
+      Schema.Array(
+        Schema.Union(
+          CreateDtmfToolDTO,
+          CreateEndCallToolDTO,
+          CreateVoicemailToolDTO,
+          CreateFunctionToolDTO,
+          CreateGhlToolDTO,
+          CreateMakeToolDTO,
+          CreateTransferCallToolDTO,
+          Runtime.UnknownMember("type", ["dtmf", "endCall", "voicemail", "function", "ghl", "make", "transferCall"])
+        )
       )
-    )
-  ),
-  toolIds: Schema.optional(Schema.Array(Schema.String)),
-  provider: Schema.Literal("openrouter"),
-  model: Schema.String,
-  temperature: Schema.optional(Runtime.Number),
-  knowledgeBase: Schema.optional(KnowledgeBase),
-  maxTokens: Schema.optional(Runtime.Number),
-  emotionRecognitionEnabled: Schema.optional(Schema.Boolean),
-  numFastTurns: Schema.optional(Runtime.Number)
-}).annotations({ identifier: "OpenRouterModel" })
+    ),
+    toolIds: Schema.optional(Schema.Array(Schema.String)),
+    provider: Schema.Literal("openrouter"),
+    model: Schema.String,
+    temperature: Schema.optional(Runtime.Number),
+    knowledgeBase: Schema.optional(KnowledgeBase),
+    maxTokens: Schema.optional(Runtime.Number),
+    emotionRecognitionEnabled: Schema.optional(Schema.Boolean),
+    numFastTurns: Schema.optional(Runtime.Number)
+  })
+)
 
 /**
  * The strict variant of {@link OpenRouterModel}, for requests.
@@ -178,27 +180,29 @@ export const OpenRouterModel: Schema.Schema<OpenRouterModel, OpenRouterModelEnco
  * @since 0.1.0
  * @category schemas
  */
-export const OpenRouterModelStrict: Schema.Schema<OpenRouterModel, OpenRouterModelEncoded> = Schema.Struct({
-  messages: Schema.optional(Schema.Array(OpenAIMessageStrict)),
-  tools: Schema.optional(
-    Schema.Array(
-      Runtime.StrictUnion(
-        CreateDtmfToolDTOStrict,
-        CreateEndCallToolDTOStrict,
-        CreateVoicemailToolDTOStrict,
-        CreateFunctionToolDTOStrict,
-        CreateGhlToolDTOStrict,
-        CreateMakeToolDTOStrict,
-        CreateTransferCallToolDTOStrict
+export const OpenRouterModelStrict: Schema.Schema<OpenRouterModel, OpenRouterModelEncoded> = Runtime.lazy("OpenRouterModelStrict", () =>
+  Schema.Struct({
+    messages: Schema.optional(Schema.Array(OpenAIMessageStrict)),
+    tools: Schema.optional(
+      Schema.Array(
+        Runtime.StrictUnion(
+          CreateDtmfToolDTOStrict,
+          CreateEndCallToolDTOStrict,
+          CreateVoicemailToolDTOStrict,
+          CreateFunctionToolDTOStrict,
+          CreateGhlToolDTOStrict,
+          CreateMakeToolDTOStrict,
+          CreateTransferCallToolDTOStrict
+        )
       )
-    )
-  ),
-  toolIds: Schema.optional(Schema.Array(Schema.String)),
-  provider: Schema.Literal("openrouter"),
-  model: Schema.String,
-  temperature: Schema.optional(Schema.Number.pipe(Schema.between(0, 2))),
-  knowledgeBase: Schema.optional(KnowledgeBaseStrict),
-  maxTokens: Schema.optional(Schema.Number.pipe(Schema.between(50, 10000))),
-  emotionRecognitionEnabled: Schema.optional(Schema.Boolean),
-  numFastTurns: Schema.optional(Schema.Number.pipe(Schema.greaterThanOrEqualTo(0)))
-}).annotations({ identifier: "OpenRouterModelStrict" })
+    ),
+    toolIds: Schema.optional(Schema.Array(Schema.String)),
+    provider: Schema.Literal("openrouter"),
+    model: Schema.String,
+    temperature: Schema.optional(Schema.Number.pipe(Schema.between(0, 2))),
+    knowledgeBase: Schema.optional(KnowledgeBaseStrict),
+    maxTokens: Schema.optional(Schema.Number.pipe(Schema.between(50, 10000))),
+    emotionRecognitionEnabled: Schema.optional(Schema.Boolean),
+    numFastTurns: Schema.optional(Schema.Number.pipe(Schema.greaterThanOrEqualTo(0)))
+  })
+)

@@ -116,20 +116,22 @@ export interface OrgEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const Org: Schema.Schema<Org, OrgEncoded> = Schema.Struct({
-  hipaaEnabled: Schema.optional(Schema.Boolean),
-  id: Schema.String,
-  createdAt: Runtime.DateTime,
-  updatedAt: Runtime.DateTime,
-  stripeCustomerId: Schema.optional(Schema.String),
-  stripeSubscriptionId: Schema.optional(Schema.String),
-  stripeSubscriptionItemId: Schema.optional(Schema.String),
-  stripeSubscriptionCurrentPeriodStart: Schema.optional(Runtime.DateTime),
-  stripeSubscriptionStatus: Schema.optional(Schema.String),
-  plan: Schema.optional(OrgPlan),
-  name: Schema.optional(Schema.String),
-  billingLimit: Schema.optional(Runtime.Number),
-  serverUrl: Schema.optional(Schema.String),
-  serverUrlSecret: Schema.optional(Schema.String),
-  concurrencyLimit: Schema.optional(Runtime.Number)
-}).annotations({ identifier: "Org" })
+export const Org: Schema.Schema<Org, OrgEncoded> = Runtime.lazy("Org", () =>
+  Schema.Struct({
+    hipaaEnabled: Schema.optional(Schema.Boolean),
+    id: Schema.String,
+    createdAt: Runtime.DateTime,
+    updatedAt: Runtime.DateTime,
+    stripeCustomerId: Schema.optional(Schema.String),
+    stripeSubscriptionId: Schema.optional(Schema.String),
+    stripeSubscriptionItemId: Schema.optional(Schema.String),
+    stripeSubscriptionCurrentPeriodStart: Schema.optional(Runtime.DateTime),
+    stripeSubscriptionStatus: Schema.optional(Schema.String),
+    plan: Schema.optional(OrgPlan),
+    name: Schema.optional(Schema.String),
+    billingLimit: Schema.optional(Runtime.Number),
+    serverUrl: Schema.optional(Schema.String),
+    serverUrlSecret: Schema.optional(Schema.String),
+    concurrencyLimit: Schema.optional(Runtime.Number)
+  })
+)

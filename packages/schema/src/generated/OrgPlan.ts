@@ -42,8 +42,10 @@ export interface OrgPlanEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const OrgPlan: Schema.Schema<OrgPlan, OrgPlanEncoded> = Schema.Struct({
-  includedProviders: Schema.optional(Schema.Array(Runtime.FreeForm)),
-  includedMinutes: Schema.optional(Runtime.Number),
-  costPerOverageMinute: Schema.optional(Runtime.Number)
-}).annotations({ identifier: "OrgPlan" })
+export const OrgPlan: Schema.Schema<OrgPlan, OrgPlanEncoded> = Runtime.lazy("OrgPlan", () =>
+  Schema.Struct({
+    includedProviders: Schema.optional(Schema.Array(Runtime.FreeForm)),
+    includedMinutes: Schema.optional(Runtime.Number),
+    costPerOverageMinute: Schema.optional(Runtime.Number)
+  })
+)

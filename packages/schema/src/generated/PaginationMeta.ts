@@ -42,8 +42,10 @@ export interface PaginationMetaEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const PaginationMeta: Schema.Schema<PaginationMeta, PaginationMetaEncoded> = Schema.Struct({
-  itemsPerPage: Runtime.Number,
-  totalItems: Runtime.Number,
-  currentPage: Runtime.Number
-}).annotations({ identifier: "PaginationMeta" })
+export const PaginationMeta: Schema.Schema<PaginationMeta, PaginationMetaEncoded> = Runtime.lazy("PaginationMeta", () =>
+  Schema.Struct({
+    itemsPerPage: Runtime.Number,
+    totalItems: Runtime.Number,
+    currentPage: Runtime.Number
+  })
+)

@@ -64,11 +64,13 @@ export interface PerplexityAICredentialEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const PerplexityAICredential: Schema.Schema<PerplexityAICredential, PerplexityAICredentialEncoded> = Schema.Struct({
-  provider: Runtime.LenientEnum("perplexity-ai"),
-  apiKey: Schema.String,
-  id: Schema.String,
-  orgId: Schema.String,
-  createdAt: Runtime.DateTime,
-  updatedAt: Runtime.DateTime
-}).annotations({ identifier: "PerplexityAICredential" })
+export const PerplexityAICredential: Schema.Schema<PerplexityAICredential, PerplexityAICredentialEncoded> = Runtime.lazy("PerplexityAICredential", () =>
+  Schema.Struct({
+    provider: Runtime.LenientEnum("perplexity-ai"),
+    apiKey: Schema.String,
+    id: Schema.String,
+    orgId: Schema.String,
+    createdAt: Runtime.DateTime,
+    updatedAt: Runtime.DateTime
+  })
+)

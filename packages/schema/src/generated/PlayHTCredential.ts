@@ -66,12 +66,14 @@ export interface PlayHTCredentialEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const PlayHTCredential: Schema.Schema<PlayHTCredential, PlayHTCredentialEncoded> = Schema.Struct({
-  provider: Runtime.LenientEnum("playht"),
-  apiKey: Schema.String,
-  id: Schema.String,
-  orgId: Schema.String,
-  createdAt: Runtime.DateTime,
-  updatedAt: Runtime.DateTime,
-  userId: Schema.String
-}).annotations({ identifier: "PlayHTCredential" })
+export const PlayHTCredential: Schema.Schema<PlayHTCredential, PlayHTCredentialEncoded> = Runtime.lazy("PlayHTCredential", () =>
+  Schema.Struct({
+    provider: Runtime.LenientEnum("playht"),
+    apiKey: Schema.String,
+    id: Schema.String,
+    orgId: Schema.String,
+    createdAt: Runtime.DateTime,
+    updatedAt: Runtime.DateTime,
+    userId: Schema.String
+  })
+)

@@ -116,38 +116,40 @@ export interface PlayHTVoiceEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const PlayHTVoice: Schema.Schema<PlayHTVoice, PlayHTVoiceEncoded> = Schema.Struct({
-  fillerInjectionEnabled: Schema.optional(Schema.Boolean),
-  provider: Schema.Literal("playht"),
-  voiceId: Schema.Union(
-    Schema.Literal("jennifer", "melissa", "will", "chris", "matt", "jack", "ruby", "davis", "donna", "michael"),
-    Schema.String
-  ),
-  speed: Schema.optional(Schema.NullOr(Runtime.Number)),
-  temperature: Schema.optional(Schema.NullOr(Runtime.Number)),
-  emotion: Schema.optional(
-    Schema.NullOr(
-      Runtime.LenientEnum(
-        "female_happy",
-        "female_sad",
-        "female_angry",
-        "female_fearful",
-        "female_disgust",
-        "female_surprised",
-        "male_happy",
-        "male_sad",
-        "male_angry",
-        "male_fearful",
-        "male_disgust",
-        "male_surprised"
+export const PlayHTVoice: Schema.Schema<PlayHTVoice, PlayHTVoiceEncoded> = Runtime.lazy("PlayHTVoice", () =>
+  Schema.Struct({
+    fillerInjectionEnabled: Schema.optional(Schema.Boolean),
+    provider: Schema.Literal("playht"),
+    voiceId: Schema.Union(
+      Schema.Literal("jennifer", "melissa", "will", "chris", "matt", "jack", "ruby", "davis", "donna", "michael"),
+      Schema.String
+    ),
+    speed: Schema.optional(Schema.NullOr(Runtime.Number)),
+    temperature: Schema.optional(Schema.NullOr(Runtime.Number)),
+    emotion: Schema.optional(
+      Schema.NullOr(
+        Runtime.LenientEnum(
+          "female_happy",
+          "female_sad",
+          "female_angry",
+          "female_fearful",
+          "female_disgust",
+          "female_surprised",
+          "male_happy",
+          "male_sad",
+          "male_angry",
+          "male_fearful",
+          "male_disgust",
+          "male_surprised"
+        )
       )
-    )
-  ),
-  voiceGuidance: Schema.optional(Schema.NullOr(Runtime.Number)),
-  styleGuidance: Schema.optional(Schema.NullOr(Runtime.Number)),
-  textGuidance: Schema.optional(Schema.NullOr(Runtime.Number)),
-  chunkPlan: Schema.optional(ChunkPlan)
-}).annotations({ identifier: "PlayHTVoice" })
+    ),
+    voiceGuidance: Schema.optional(Schema.NullOr(Runtime.Number)),
+    styleGuidance: Schema.optional(Schema.NullOr(Runtime.Number)),
+    textGuidance: Schema.optional(Schema.NullOr(Runtime.Number)),
+    chunkPlan: Schema.optional(ChunkPlan)
+  })
+)
 
 /**
  * The strict variant of {@link PlayHTVoice}, for requests.
@@ -158,35 +160,37 @@ export const PlayHTVoice: Schema.Schema<PlayHTVoice, PlayHTVoiceEncoded> = Schem
  * @since 0.1.0
  * @category schemas
  */
-export const PlayHTVoiceStrict: Schema.Schema<PlayHTVoice, PlayHTVoiceEncoded> = Schema.Struct({
-  fillerInjectionEnabled: Schema.optional(Schema.Boolean),
-  provider: Schema.Literal("playht"),
-  voiceId: Schema.Union(
-    Schema.Literal("jennifer", "melissa", "will", "chris", "matt", "jack", "ruby", "davis", "donna", "michael"),
-    Schema.String
-  ),
-  speed: Schema.optional(Schema.NullOr(Schema.Number.pipe(Schema.between(0.1, 5)))),
-  temperature: Schema.optional(Schema.NullOr(Schema.Number.pipe(Schema.between(0.1, 2)))),
-  emotion: Schema.optional(
-    Schema.NullOr(
-      Runtime.StrictEnum(
-        "female_happy",
-        "female_sad",
-        "female_angry",
-        "female_fearful",
-        "female_disgust",
-        "female_surprised",
-        "male_happy",
-        "male_sad",
-        "male_angry",
-        "male_fearful",
-        "male_disgust",
-        "male_surprised"
+export const PlayHTVoiceStrict: Schema.Schema<PlayHTVoice, PlayHTVoiceEncoded> = Runtime.lazy("PlayHTVoiceStrict", () =>
+  Schema.Struct({
+    fillerInjectionEnabled: Schema.optional(Schema.Boolean),
+    provider: Schema.Literal("playht"),
+    voiceId: Schema.Union(
+      Schema.Literal("jennifer", "melissa", "will", "chris", "matt", "jack", "ruby", "davis", "donna", "michael"),
+      Schema.String
+    ),
+    speed: Schema.optional(Schema.NullOr(Schema.Number.pipe(Schema.between(0.1, 5)))),
+    temperature: Schema.optional(Schema.NullOr(Schema.Number.pipe(Schema.between(0.1, 2)))),
+    emotion: Schema.optional(
+      Schema.NullOr(
+        Runtime.StrictEnum(
+          "female_happy",
+          "female_sad",
+          "female_angry",
+          "female_fearful",
+          "female_disgust",
+          "female_surprised",
+          "male_happy",
+          "male_sad",
+          "male_angry",
+          "male_fearful",
+          "male_disgust",
+          "male_surprised"
+        )
       )
-    )
-  ),
-  voiceGuidance: Schema.optional(Schema.NullOr(Schema.Number.pipe(Schema.between(1, 6)))),
-  styleGuidance: Schema.optional(Schema.NullOr(Schema.Number.pipe(Schema.between(1, 30)))),
-  textGuidance: Schema.optional(Schema.NullOr(Schema.Number.pipe(Schema.between(1, 2)))),
-  chunkPlan: Schema.optional(ChunkPlanStrict)
-}).annotations({ identifier: "PlayHTVoiceStrict" })
+    ),
+    voiceGuidance: Schema.optional(Schema.NullOr(Schema.Number.pipe(Schema.between(1, 6)))),
+    styleGuidance: Schema.optional(Schema.NullOr(Schema.Number.pipe(Schema.between(1, 30)))),
+    textGuidance: Schema.optional(Schema.NullOr(Schema.Number.pipe(Schema.between(1, 2)))),
+    chunkPlan: Schema.optional(ChunkPlanStrict)
+  })
+)

@@ -52,10 +52,12 @@ export interface RegexOptionEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const RegexOption: Schema.Schema<RegexOption, RegexOptionEncoded> = Schema.Struct({
-  type: Runtime.LenientEnum("ignore-case", "whole-word", "multi-line"),
-  enabled: Schema.Boolean
-}).annotations({ identifier: "RegexOption" })
+export const RegexOption: Schema.Schema<RegexOption, RegexOptionEncoded> = Runtime.lazy("RegexOption", () =>
+  Schema.Struct({
+    type: Runtime.LenientEnum("ignore-case", "whole-word", "multi-line"),
+    enabled: Schema.Boolean
+  })
+)
 
 /**
  * The strict variant of {@link RegexOption}, for requests.
@@ -66,7 +68,9 @@ export const RegexOption: Schema.Schema<RegexOption, RegexOptionEncoded> = Schem
  * @since 0.1.0
  * @category schemas
  */
-export const RegexOptionStrict: Schema.Schema<RegexOption, RegexOptionEncoded> = Schema.Struct({
-  type: Runtime.StrictEnum("ignore-case", "whole-word", "multi-line"),
-  enabled: Schema.Boolean
-}).annotations({ identifier: "RegexOptionStrict" })
+export const RegexOptionStrict: Schema.Schema<RegexOption, RegexOptionEncoded> = Runtime.lazy("RegexOptionStrict", () =>
+  Schema.Struct({
+    type: Runtime.StrictEnum("ignore-case", "whole-word", "multi-line"),
+    enabled: Schema.Boolean
+  })
+)

@@ -7,6 +7,7 @@
  */
 
 import * as Schema from "effect/Schema"
+import * as Runtime from "../internal/runtime.js"
 import { RegexOption, type RegexOptionEncoded, RegexOptionStrict } from "./RegexOption.js"
 
 /**
@@ -65,12 +66,14 @@ export interface RegexReplacementEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const RegexReplacement: Schema.Schema<RegexReplacement, RegexReplacementEncoded> = Schema.Struct({
-  type: Schema.Literal("regex"),
-  regex: Schema.String,
-  options: Schema.optional(Schema.Array(RegexOption)),
-  value: Schema.String
-}).annotations({ identifier: "RegexReplacement" })
+export const RegexReplacement: Schema.Schema<RegexReplacement, RegexReplacementEncoded> = Runtime.lazy("RegexReplacement", () =>
+  Schema.Struct({
+    type: Schema.Literal("regex"),
+    regex: Schema.String,
+    options: Schema.optional(Schema.Array(RegexOption)),
+    value: Schema.String
+  })
+)
 
 /**
  * The strict variant of {@link RegexReplacement}, for requests.
@@ -81,9 +84,11 @@ export const RegexReplacement: Schema.Schema<RegexReplacement, RegexReplacementE
  * @since 0.1.0
  * @category schemas
  */
-export const RegexReplacementStrict: Schema.Schema<RegexReplacement, RegexReplacementEncoded> = Schema.Struct({
-  type: Schema.Literal("regex"),
-  regex: Schema.String,
-  options: Schema.optional(Schema.Array(RegexOptionStrict)),
-  value: Schema.String.pipe(Schema.maxLength(1000))
-}).annotations({ identifier: "RegexReplacementStrict" })
+export const RegexReplacementStrict: Schema.Schema<RegexReplacement, RegexReplacementEncoded> = Runtime.lazy("RegexReplacementStrict", () =>
+  Schema.Struct({
+    type: Schema.Literal("regex"),
+    regex: Schema.String,
+    options: Schema.optional(Schema.Array(RegexOptionStrict)),
+    value: Schema.String.pipe(Schema.maxLength(1000))
+  })
+)

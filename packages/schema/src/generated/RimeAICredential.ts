@@ -64,11 +64,13 @@ export interface RimeAICredentialEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const RimeAICredential: Schema.Schema<RimeAICredential, RimeAICredentialEncoded> = Schema.Struct({
-  provider: Runtime.LenientEnum("rime-ai"),
-  apiKey: Schema.String,
-  id: Schema.String,
-  orgId: Schema.String,
-  createdAt: Runtime.DateTime,
-  updatedAt: Runtime.DateTime
-}).annotations({ identifier: "RimeAICredential" })
+export const RimeAICredential: Schema.Schema<RimeAICredential, RimeAICredentialEncoded> = Runtime.lazy("RimeAICredential", () =>
+  Schema.Struct({
+    provider: Runtime.LenientEnum("rime-ai"),
+    apiKey: Schema.String,
+    id: Schema.String,
+    orgId: Schema.String,
+    createdAt: Runtime.DateTime,
+    updatedAt: Runtime.DateTime
+  })
+)

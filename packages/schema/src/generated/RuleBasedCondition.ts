@@ -105,12 +105,14 @@ export interface RuleBasedConditionEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const RuleBasedCondition: Schema.Schema<RuleBasedCondition, RuleBasedConditionEncoded> = Schema.Struct({
-  type: Schema.Literal("rule-based"),
-  operator: Runtime.LenientEnum("eq", "neq", "gt", "gte", "lt", "lte"),
-  leftSide: Schema.String,
-  rightSide: Schema.String
-}).annotations({ identifier: "RuleBasedCondition" })
+export const RuleBasedCondition: Schema.Schema<RuleBasedCondition, RuleBasedConditionEncoded> = Runtime.lazy("RuleBasedCondition", () =>
+  Schema.Struct({
+    type: Schema.Literal("rule-based"),
+    operator: Runtime.LenientEnum("eq", "neq", "gt", "gte", "lt", "lte"),
+    leftSide: Schema.String,
+    rightSide: Schema.String
+  })
+)
 
 /**
  * The strict variant of {@link RuleBasedCondition}, for requests.
@@ -121,9 +123,11 @@ export const RuleBasedCondition: Schema.Schema<RuleBasedCondition, RuleBasedCond
  * @since 0.1.0
  * @category schemas
  */
-export const RuleBasedConditionStrict: Schema.Schema<RuleBasedCondition, RuleBasedConditionEncoded> = Schema.Struct({
-  type: Schema.Literal("rule-based"),
-  operator: Runtime.StrictEnum("eq", "neq", "gt", "gte", "lt", "lte"),
-  leftSide: Schema.String,
-  rightSide: Schema.String
-}).annotations({ identifier: "RuleBasedConditionStrict" })
+export const RuleBasedConditionStrict: Schema.Schema<RuleBasedCondition, RuleBasedConditionEncoded> = Runtime.lazy("RuleBasedConditionStrict", () =>
+  Schema.Struct({
+    type: Schema.Literal("rule-based"),
+    operator: Runtime.StrictEnum("eq", "neq", "gt", "gte", "lt", "lte"),
+    leftSide: Schema.String,
+    rightSide: Schema.String
+  })
+)

@@ -64,11 +64,13 @@ export interface RunpodCredentialEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const RunpodCredential: Schema.Schema<RunpodCredential, RunpodCredentialEncoded> = Schema.Struct({
-  provider: Runtime.LenientEnum("runpod"),
-  apiKey: Schema.String,
-  id: Schema.String,
-  orgId: Schema.String,
-  createdAt: Runtime.DateTime,
-  updatedAt: Runtime.DateTime
-}).annotations({ identifier: "RunpodCredential" })
+export const RunpodCredential: Schema.Schema<RunpodCredential, RunpodCredentialEncoded> = Runtime.lazy("RunpodCredential", () =>
+  Schema.Struct({
+    provider: Runtime.LenientEnum("runpod"),
+    apiKey: Schema.String,
+    id: Schema.String,
+    orgId: Schema.String,
+    createdAt: Runtime.DateTime,
+    updatedAt: Runtime.DateTime
+  })
+)

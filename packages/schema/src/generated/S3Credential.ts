@@ -87,15 +87,17 @@ export interface S3CredentialEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const S3Credential: Schema.Schema<S3Credential, S3CredentialEncoded> = Schema.Struct({
-  provider: Runtime.LenientEnum("s3"),
-  awsAccessKeyId: Schema.String,
-  awsSecretAccessKey: Schema.String,
-  region: Schema.String,
-  s3BucketName: Schema.String,
-  s3PathPrefix: Schema.String,
-  id: Schema.String,
-  orgId: Schema.String,
-  createdAt: Runtime.DateTime,
-  updatedAt: Runtime.DateTime
-}).annotations({ identifier: "S3Credential" })
+export const S3Credential: Schema.Schema<S3Credential, S3CredentialEncoded> = Runtime.lazy("S3Credential", () =>
+  Schema.Struct({
+    provider: Runtime.LenientEnum("s3"),
+    awsAccessKeyId: Schema.String,
+    awsSecretAccessKey: Schema.String,
+    region: Schema.String,
+    s3BucketName: Schema.String,
+    s3PathPrefix: Schema.String,
+    id: Schema.String,
+    orgId: Schema.String,
+    createdAt: Runtime.DateTime,
+    updatedAt: Runtime.DateTime
+  })
+)

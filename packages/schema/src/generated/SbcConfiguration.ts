@@ -7,6 +7,7 @@
  */
 
 import * as Schema from "effect/Schema"
+import * as Runtime from "../internal/runtime.js"
 
 /**
  * The `SbcConfiguration` shape of the Vapi API.
@@ -33,4 +34,6 @@ export interface SbcConfigurationEncoded {}
  * @since 0.1.0
  * @category schemas
  */
-export const SbcConfiguration: Schema.Schema<SbcConfiguration, SbcConfigurationEncoded> = Schema.Struct({}).annotations({ identifier: "SbcConfiguration" })
+export const SbcConfiguration: Schema.Schema<SbcConfiguration, SbcConfigurationEncoded> = Runtime.lazy("SbcConfiguration", () =>
+  Schema.Struct({})
+)

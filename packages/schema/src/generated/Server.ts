@@ -55,11 +55,13 @@ export interface ServerEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const Server: Schema.Schema<Server, ServerEncoded> = Schema.Struct({
-  timeoutSeconds: Schema.optional(Runtime.Number),
-  url: Schema.String,
-  secret: Schema.optional(Schema.String)
-}).annotations({ identifier: "Server" })
+export const Server: Schema.Schema<Server, ServerEncoded> = Runtime.lazy("Server", () =>
+  Schema.Struct({
+    timeoutSeconds: Schema.optional(Runtime.Number),
+    url: Schema.String,
+    secret: Schema.optional(Schema.String)
+  })
+)
 
 /**
  * The strict variant of {@link Server}, for requests.
@@ -70,8 +72,10 @@ export const Server: Schema.Schema<Server, ServerEncoded> = Schema.Struct({
  * @since 0.1.0
  * @category schemas
  */
-export const ServerStrict: Schema.Schema<Server, ServerEncoded> = Schema.Struct({
-  timeoutSeconds: Schema.optional(Schema.Number.pipe(Schema.between(1, 60))),
-  url: Schema.String,
-  secret: Schema.optional(Schema.String)
-}).annotations({ identifier: "ServerStrict" })
+export const ServerStrict: Schema.Schema<Server, ServerEncoded> = Runtime.lazy("ServerStrict", () =>
+  Schema.Struct({
+    timeoutSeconds: Schema.optional(Schema.Number.pipe(Schema.between(1, 60))),
+    url: Schema.String,
+    secret: Schema.optional(Schema.String)
+  })
+)

@@ -120,41 +120,43 @@ export interface ServerMessageEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const ServerMessage: Schema.Schema<ServerMessage, ServerMessageEncoded> = Schema.Struct({
-  message: Schema.Union(
-    ServerMessageAssistantRequest,
-    ServerMessageConversationUpdate,
-    ServerMessageEndOfCallReport,
-    ServerMessageHang,
-    ServerMessageModelOutput,
-    ServerMessagePhoneCallControl,
-    ServerMessageSpeechUpdate,
-    ServerMessageStatusUpdate,
-    ServerMessageToolCalls,
-    ServerMessageTransferDestinationRequest,
-    ServerMessageTransferUpdate,
-    ServerMessageTranscript,
-    ServerMessageUserInterrupted,
-    ServerMessageLanguageChanged,
-    ServerMessageVoiceInput,
-    ServerMessageVoiceRequest,
-    Runtime.UnknownMember("type", [
-      "assistant-request",
-      "conversation-update",
-      "end-of-call-report",
-      "hang",
-      "model-output",
-      "phone-call-control",
-      "speech-update",
-      "status-update",
-      "tool-calls",
-      "transfer-destination-request",
-      "transfer-update",
-      "transcript",
-      "user-interrupted",
-      "language-changed",
-      "voice-input",
-      "voice-request"
-    ])
-  )
-}).annotations({ identifier: "ServerMessage" })
+export const ServerMessage: Schema.Schema<ServerMessage, ServerMessageEncoded> = Runtime.lazy("ServerMessage", () =>
+  Schema.Struct({
+    message: Schema.Union(
+      ServerMessageAssistantRequest,
+      ServerMessageConversationUpdate,
+      ServerMessageEndOfCallReport,
+      ServerMessageHang,
+      ServerMessageModelOutput,
+      ServerMessagePhoneCallControl,
+      ServerMessageSpeechUpdate,
+      ServerMessageStatusUpdate,
+      ServerMessageToolCalls,
+      ServerMessageTransferDestinationRequest,
+      ServerMessageTransferUpdate,
+      ServerMessageTranscript,
+      ServerMessageUserInterrupted,
+      ServerMessageLanguageChanged,
+      ServerMessageVoiceInput,
+      ServerMessageVoiceRequest,
+      Runtime.UnknownMember("type", [
+        "assistant-request",
+        "conversation-update",
+        "end-of-call-report",
+        "hang",
+        "model-output",
+        "phone-call-control",
+        "speech-update",
+        "status-update",
+        "tool-calls",
+        "transfer-destination-request",
+        "transfer-update",
+        "transcript",
+        "user-interrupted",
+        "language-changed",
+        "voice-input",
+        "voice-request"
+      ])
+    )
+  })
+)

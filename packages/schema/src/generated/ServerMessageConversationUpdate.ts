@@ -143,33 +143,35 @@ export interface ServerMessageConversationUpdateEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const ServerMessageConversationUpdate: Schema.Schema<ServerMessageConversationUpdate, ServerMessageConversationUpdateEncoded> = Schema.Struct({
-  phoneNumber: Schema.optional(
-    Schema.Union(
-      CreateByoPhoneNumberDTO,
-      CreateTwilioPhoneNumberDTO,
-      CreateVonagePhoneNumberDTO,
-      CreateVapiPhoneNumberDTO,
-      Runtime.UnknownMember("provider", ["byo-phone-number", "twilio", "vonage", "vapi"])
-    )
-  ),
-  type: Schema.Literal("conversation-update"),
-  messages: Schema.optional(
-    Schema.Array(
+export const ServerMessageConversationUpdate: Schema.Schema<ServerMessageConversationUpdate, ServerMessageConversationUpdateEncoded> = Runtime.lazy("ServerMessageConversationUpdate", () =>
+  Schema.Struct({
+    phoneNumber: Schema.optional(
       Schema.Union(
-        UserMessage,
-        SystemMessage,
-        BotMessage,
-        ToolCallMessage,
-        ToolCallResultMessage,
-        Runtime.UnknownMember("role", ["user", "system", "bot", "tool_calls", "tool_call_result"])
+        CreateByoPhoneNumberDTO,
+        CreateTwilioPhoneNumberDTO,
+        CreateVonagePhoneNumberDTO,
+        CreateVapiPhoneNumberDTO,
+        Runtime.UnknownMember("provider", ["byo-phone-number", "twilio", "vonage", "vapi"])
       )
-    )
-  ),
-  messagesOpenAIFormatted: Schema.Array(OpenAIMessage),
-  timestamp: Schema.optional(Schema.String),
-  artifact: Schema.optional(Artifact),
-  assistant: Schema.optional(CreateAssistantDTO),
-  customer: Schema.optional(CreateCustomerDTO),
-  call: Schema.optional(Call)
-}).annotations({ identifier: "ServerMessageConversationUpdate" })
+    ),
+    type: Schema.Literal("conversation-update"),
+    messages: Schema.optional(
+      Schema.Array(
+        Schema.Union(
+          UserMessage,
+          SystemMessage,
+          BotMessage,
+          ToolCallMessage,
+          ToolCallResultMessage,
+          Runtime.UnknownMember("role", ["user", "system", "bot", "tool_calls", "tool_call_result"])
+        )
+      )
+    ),
+    messagesOpenAIFormatted: Schema.Array(OpenAIMessage),
+    timestamp: Schema.optional(Schema.String),
+    artifact: Schema.optional(Artifact),
+    assistant: Schema.optional(CreateAssistantDTO),
+    customer: Schema.optional(CreateCustomerDTO),
+    call: Schema.optional(Call)
+  })
+)

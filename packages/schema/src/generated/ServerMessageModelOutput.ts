@@ -119,21 +119,23 @@ export interface ServerMessageModelOutputEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const ServerMessageModelOutput: Schema.Schema<ServerMessageModelOutput, ServerMessageModelOutputEncoded> = Schema.Struct({
-  phoneNumber: Schema.optional(
-    Schema.Union(
-      CreateByoPhoneNumberDTO,
-      CreateTwilioPhoneNumberDTO,
-      CreateVonagePhoneNumberDTO,
-      CreateVapiPhoneNumberDTO,
-      Runtime.UnknownMember("provider", ["byo-phone-number", "twilio", "vonage", "vapi"])
-    )
-  ),
-  type: Schema.Literal("model-output"),
-  timestamp: Schema.optional(Schema.String),
-  artifact: Schema.optional(Artifact),
-  assistant: Schema.optional(CreateAssistantDTO),
-  customer: Schema.optional(CreateCustomerDTO),
-  call: Schema.optional(Call),
-  output: Runtime.FreeForm
-}).annotations({ identifier: "ServerMessageModelOutput" })
+export const ServerMessageModelOutput: Schema.Schema<ServerMessageModelOutput, ServerMessageModelOutputEncoded> = Runtime.lazy("ServerMessageModelOutput", () =>
+  Schema.Struct({
+    phoneNumber: Schema.optional(
+      Schema.Union(
+        CreateByoPhoneNumberDTO,
+        CreateTwilioPhoneNumberDTO,
+        CreateVonagePhoneNumberDTO,
+        CreateVapiPhoneNumberDTO,
+        Runtime.UnknownMember("provider", ["byo-phone-number", "twilio", "vonage", "vapi"])
+      )
+    ),
+    type: Schema.Literal("model-output"),
+    timestamp: Schema.optional(Schema.String),
+    artifact: Schema.optional(Artifact),
+    assistant: Schema.optional(CreateAssistantDTO),
+    customer: Schema.optional(CreateCustomerDTO),
+    call: Schema.optional(Call),
+    output: Runtime.FreeForm
+  })
+)

@@ -132,24 +132,26 @@ export interface ServerMessagePhoneCallControlEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const ServerMessagePhoneCallControl: Schema.Schema<ServerMessagePhoneCallControl, ServerMessagePhoneCallControlEncoded> = Schema.Struct({
-  phoneNumber: Schema.optional(
-    Schema.Union(
-      CreateByoPhoneNumberDTO,
-      CreateTwilioPhoneNumberDTO,
-      CreateVonagePhoneNumberDTO,
-      CreateVapiPhoneNumberDTO,
-      Runtime.UnknownMember("provider", ["byo-phone-number", "twilio", "vonage", "vapi"])
-    )
-  ),
-  type: Schema.Literal("phone-call-control"),
-  request: Runtime.LenientEnum("forward", "hang-up"),
-  destination: Schema.optional(
-    Schema.Union(TransferDestinationNumber, TransferDestinationSip, Runtime.UnknownMember("type", ["number", "sip"]))
-  ),
-  timestamp: Schema.optional(Schema.String),
-  artifact: Schema.optional(Artifact),
-  assistant: Schema.optional(CreateAssistantDTO),
-  customer: Schema.optional(CreateCustomerDTO),
-  call: Schema.optional(Call)
-}).annotations({ identifier: "ServerMessagePhoneCallControl" })
+export const ServerMessagePhoneCallControl: Schema.Schema<ServerMessagePhoneCallControl, ServerMessagePhoneCallControlEncoded> = Runtime.lazy("ServerMessagePhoneCallControl", () =>
+  Schema.Struct({
+    phoneNumber: Schema.optional(
+      Schema.Union(
+        CreateByoPhoneNumberDTO,
+        CreateTwilioPhoneNumberDTO,
+        CreateVonagePhoneNumberDTO,
+        CreateVapiPhoneNumberDTO,
+        Runtime.UnknownMember("provider", ["byo-phone-number", "twilio", "vonage", "vapi"])
+      )
+    ),
+    type: Schema.Literal("phone-call-control"),
+    request: Runtime.LenientEnum("forward", "hang-up"),
+    destination: Schema.optional(
+      Schema.Union(TransferDestinationNumber, TransferDestinationSip, Runtime.UnknownMember("type", ["number", "sip"]))
+    ),
+    timestamp: Schema.optional(Schema.String),
+    artifact: Schema.optional(Artifact),
+    assistant: Schema.optional(CreateAssistantDTO),
+    customer: Schema.optional(CreateCustomerDTO),
+    call: Schema.optional(Call)
+  })
+)

@@ -7,6 +7,7 @@
  */
 
 import * as Schema from "effect/Schema"
+import * as Runtime from "../internal/runtime.js"
 import { 
   ServerMessageResponseAssistantRequest,
   type ServerMessageResponseAssistantRequestEncoded
@@ -66,11 +67,13 @@ export interface ServerMessageResponseEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const ServerMessageResponse: Schema.Schema<ServerMessageResponse, ServerMessageResponseEncoded> = Schema.Struct({
-  messageResponse: Schema.Union(
-    ServerMessageResponseAssistantRequest,
-    ServerMessageResponseToolCalls,
-    ServerMessageResponseTransferDestinationRequest,
-    ServerMessageResponseVoiceRequest
-  )
-}).annotations({ identifier: "ServerMessageResponse" })
+export const ServerMessageResponse: Schema.Schema<ServerMessageResponse, ServerMessageResponseEncoded> = Runtime.lazy("ServerMessageResponse", () =>
+  Schema.Struct({
+    messageResponse: Schema.Union(
+      ServerMessageResponseAssistantRequest,
+      ServerMessageResponseToolCalls,
+      ServerMessageResponseTransferDestinationRequest,
+      ServerMessageResponseVoiceRequest
+    )
+  })
+)

@@ -87,14 +87,16 @@ export interface ServerMessageResponseAssistantRequestEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const ServerMessageResponseAssistantRequest: Schema.Schema<ServerMessageResponseAssistantRequest, ServerMessageResponseAssistantRequestEncoded> = Schema.Struct({
-  destination: Schema.optional(
-    Schema.Union(TransferDestinationNumber, TransferDestinationSip, Runtime.UnknownMember("type", ["number", "sip"]))
-  ),
-  assistantId: Schema.optional(Schema.NullOr(Schema.String)),
-  assistant: Schema.optional(CreateAssistantDTO),
-  assistantOverrides: Schema.optional(AssistantOverrides),
-  squadId: Schema.optional(Schema.String),
-  squad: Schema.optional(CreateSquadDTO),
-  error: Schema.optional(Schema.String)
-}).annotations({ identifier: "ServerMessageResponseAssistantRequest" })
+export const ServerMessageResponseAssistantRequest: Schema.Schema<ServerMessageResponseAssistantRequest, ServerMessageResponseAssistantRequestEncoded> = Runtime.lazy("ServerMessageResponseAssistantRequest", () =>
+  Schema.Struct({
+    destination: Schema.optional(
+      Schema.Union(TransferDestinationNumber, TransferDestinationSip, Runtime.UnknownMember("type", ["number", "sip"]))
+    ),
+    assistantId: Schema.optional(Schema.NullOr(Schema.String)),
+    assistant: Schema.optional(CreateAssistantDTO),
+    assistantOverrides: Schema.optional(AssistantOverrides),
+    squadId: Schema.optional(Schema.String),
+    squad: Schema.optional(CreateSquadDTO),
+    error: Schema.optional(Schema.String)
+  })
+)

@@ -7,6 +7,7 @@
  */
 
 import * as Schema from "effect/Schema"
+import * as Runtime from "../internal/runtime.js"
 import { ToolCallResult, type ToolCallResultEncoded } from "./ToolCallResult.js"
 
 /**
@@ -46,7 +47,9 @@ export interface ServerMessageResponseToolCallsEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const ServerMessageResponseToolCalls: Schema.Schema<ServerMessageResponseToolCalls, ServerMessageResponseToolCallsEncoded> = Schema.Struct({
-  results: Schema.optional(Schema.Array(ToolCallResult)),
-  error: Schema.optional(Schema.String)
-}).annotations({ identifier: "ServerMessageResponseToolCalls" })
+export const ServerMessageResponseToolCalls: Schema.Schema<ServerMessageResponseToolCalls, ServerMessageResponseToolCallsEncoded> = Runtime.lazy("ServerMessageResponseToolCalls", () =>
+  Schema.Struct({
+    results: Schema.optional(Schema.Array(ToolCallResult)),
+    error: Schema.optional(Schema.String)
+  })
+)

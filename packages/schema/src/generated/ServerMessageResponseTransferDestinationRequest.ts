@@ -66,15 +66,17 @@ export interface ServerMessageResponseTransferDestinationRequestEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const ServerMessageResponseTransferDestinationRequest: Schema.Schema<ServerMessageResponseTransferDestinationRequest, ServerMessageResponseTransferDestinationRequestEncoded> = Schema.Struct({
-  destination: Schema.optional(
-    Schema.Union(
-      TransferDestinationAssistant,
-      TransferDestinationStep,
-      TransferDestinationNumber,
-      TransferDestinationSip,
-      Runtime.UnknownMember("type", ["assistant", "step", "number", "sip"])
-    )
-  ),
-  error: Schema.optional(Schema.String)
-}).annotations({ identifier: "ServerMessageResponseTransferDestinationRequest" })
+export const ServerMessageResponseTransferDestinationRequest: Schema.Schema<ServerMessageResponseTransferDestinationRequest, ServerMessageResponseTransferDestinationRequestEncoded> = Runtime.lazy("ServerMessageResponseTransferDestinationRequest", () =>
+  Schema.Struct({
+    destination: Schema.optional(
+      Schema.Union(
+        TransferDestinationAssistant,
+        TransferDestinationStep,
+        TransferDestinationNumber,
+        TransferDestinationSip,
+        Runtime.UnknownMember("type", ["assistant", "step", "number", "sip"])
+      )
+    ),
+    error: Schema.optional(Schema.String)
+  })
+)

@@ -7,6 +7,7 @@
  */
 
 import * as Schema from "effect/Schema"
+import * as Runtime from "../internal/runtime.js"
 
 /**
  * The `ServerMessageResponseVoiceRequest` shape of the Vapi API.
@@ -61,6 +62,8 @@ export interface ServerMessageResponseVoiceRequestEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const ServerMessageResponseVoiceRequest: Schema.Schema<ServerMessageResponseVoiceRequest, ServerMessageResponseVoiceRequestEncoded> = Schema.Struct({
-  data: Schema.String
-}).annotations({ identifier: "ServerMessageResponseVoiceRequest" })
+export const ServerMessageResponseVoiceRequest: Schema.Schema<ServerMessageResponseVoiceRequest, ServerMessageResponseVoiceRequestEncoded> = Runtime.lazy("ServerMessageResponseVoiceRequest", () =>
+  Schema.Struct({
+    data: Schema.String
+  })
+)

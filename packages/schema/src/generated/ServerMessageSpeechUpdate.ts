@@ -124,22 +124,24 @@ export interface ServerMessageSpeechUpdateEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const ServerMessageSpeechUpdate: Schema.Schema<ServerMessageSpeechUpdate, ServerMessageSpeechUpdateEncoded> = Schema.Struct({
-  phoneNumber: Schema.optional(
-    Schema.Union(
-      CreateByoPhoneNumberDTO,
-      CreateTwilioPhoneNumberDTO,
-      CreateVonagePhoneNumberDTO,
-      CreateVapiPhoneNumberDTO,
-      Runtime.UnknownMember("provider", ["byo-phone-number", "twilio", "vonage", "vapi"])
-    )
-  ),
-  type: Schema.Literal("speech-update"),
-  status: Runtime.LenientEnum("started", "stopped"),
-  role: Runtime.LenientEnum("assistant", "user"),
-  timestamp: Schema.optional(Schema.String),
-  artifact: Schema.optional(Artifact),
-  assistant: Schema.optional(CreateAssistantDTO),
-  customer: Schema.optional(CreateCustomerDTO),
-  call: Schema.optional(Call)
-}).annotations({ identifier: "ServerMessageSpeechUpdate" })
+export const ServerMessageSpeechUpdate: Schema.Schema<ServerMessageSpeechUpdate, ServerMessageSpeechUpdateEncoded> = Runtime.lazy("ServerMessageSpeechUpdate", () =>
+  Schema.Struct({
+    phoneNumber: Schema.optional(
+      Schema.Union(
+        CreateByoPhoneNumberDTO,
+        CreateTwilioPhoneNumberDTO,
+        CreateVonagePhoneNumberDTO,
+        CreateVapiPhoneNumberDTO,
+        Runtime.UnknownMember("provider", ["byo-phone-number", "twilio", "vonage", "vapi"])
+      )
+    ),
+    type: Schema.Literal("speech-update"),
+    status: Runtime.LenientEnum("started", "stopped"),
+    role: Runtime.LenientEnum("assistant", "user"),
+    timestamp: Schema.optional(Schema.String),
+    artifact: Schema.optional(Artifact),
+    assistant: Schema.optional(CreateAssistantDTO),
+    customer: Schema.optional(CreateCustomerDTO),
+    call: Schema.optional(Call)
+  })
+)

@@ -135,29 +135,31 @@ export interface ServerMessageToolCallsEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const ServerMessageToolCalls: Schema.Schema<ServerMessageToolCalls, ServerMessageToolCallsEncoded> = Schema.Struct({
-  phoneNumber: Schema.optional(
-    Schema.Union(
-      CreateByoPhoneNumberDTO,
-      CreateTwilioPhoneNumberDTO,
-      CreateVonagePhoneNumberDTO,
-      CreateVapiPhoneNumberDTO,
-      Runtime.UnknownMember("provider", ["byo-phone-number", "twilio", "vonage", "vapi"])
-    )
-  ),
-  type: Schema.optional(Schema.Literal("tool-calls")),
-  toolWithToolCallList: Schema.Array(
-    Schema.Union(
-      FunctionToolWithToolCall,
-      GhlToolWithToolCall,
-      MakeToolWithToolCall,
-      Runtime.UnknownMember("type", ["function", "ghl", "make"])
-    )
-  ),
-  timestamp: Schema.optional(Schema.String),
-  artifact: Schema.optional(Artifact),
-  assistant: Schema.optional(CreateAssistantDTO),
-  customer: Schema.optional(CreateCustomerDTO),
-  call: Schema.optional(Call),
-  toolCallList: Schema.Array(ToolCall)
-}).annotations({ identifier: "ServerMessageToolCalls" })
+export const ServerMessageToolCalls: Schema.Schema<ServerMessageToolCalls, ServerMessageToolCallsEncoded> = Runtime.lazy("ServerMessageToolCalls", () =>
+  Schema.Struct({
+    phoneNumber: Schema.optional(
+      Schema.Union(
+        CreateByoPhoneNumberDTO,
+        CreateTwilioPhoneNumberDTO,
+        CreateVonagePhoneNumberDTO,
+        CreateVapiPhoneNumberDTO,
+        Runtime.UnknownMember("provider", ["byo-phone-number", "twilio", "vonage", "vapi"])
+      )
+    ),
+    type: Schema.optional(Schema.Literal("tool-calls")),
+    toolWithToolCallList: Schema.Array(
+      Schema.Union(
+        FunctionToolWithToolCall,
+        GhlToolWithToolCall,
+        MakeToolWithToolCall,
+        Runtime.UnknownMember("type", ["function", "ghl", "make"])
+      )
+    ),
+    timestamp: Schema.optional(Schema.String),
+    artifact: Schema.optional(Artifact),
+    assistant: Schema.optional(CreateAssistantDTO),
+    customer: Schema.optional(CreateCustomerDTO),
+    call: Schema.optional(Call),
+    toolCallList: Schema.Array(ToolCall)
+  })
+)

@@ -129,23 +129,25 @@ export interface ServerMessageTranscriptEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const ServerMessageTranscript: Schema.Schema<ServerMessageTranscript, ServerMessageTranscriptEncoded> = Schema.Struct({
-  phoneNumber: Schema.optional(
-    Schema.Union(
-      CreateByoPhoneNumberDTO,
-      CreateTwilioPhoneNumberDTO,
-      CreateVonagePhoneNumberDTO,
-      CreateVapiPhoneNumberDTO,
-      Runtime.UnknownMember("provider", ["byo-phone-number", "twilio", "vonage", "vapi"])
-    )
-  ),
-  type: Schema.Literal("transcript"),
-  timestamp: Schema.optional(Schema.String),
-  artifact: Schema.optional(Artifact),
-  assistant: Schema.optional(CreateAssistantDTO),
-  customer: Schema.optional(CreateCustomerDTO),
-  call: Schema.optional(Call),
-  role: Runtime.LenientEnum("assistant", "user"),
-  transcriptType: Runtime.LenientEnum("partial", "final"),
-  transcript: Schema.String
-}).annotations({ identifier: "ServerMessageTranscript" })
+export const ServerMessageTranscript: Schema.Schema<ServerMessageTranscript, ServerMessageTranscriptEncoded> = Runtime.lazy("ServerMessageTranscript", () =>
+  Schema.Struct({
+    phoneNumber: Schema.optional(
+      Schema.Union(
+        CreateByoPhoneNumberDTO,
+        CreateTwilioPhoneNumberDTO,
+        CreateVonagePhoneNumberDTO,
+        CreateVapiPhoneNumberDTO,
+        Runtime.UnknownMember("provider", ["byo-phone-number", "twilio", "vonage", "vapi"])
+      )
+    ),
+    type: Schema.Literal("transcript"),
+    timestamp: Schema.optional(Schema.String),
+    artifact: Schema.optional(Artifact),
+    assistant: Schema.optional(CreateAssistantDTO),
+    customer: Schema.optional(CreateCustomerDTO),
+    call: Schema.optional(Call),
+    role: Runtime.LenientEnum("assistant", "user"),
+    transcriptType: Runtime.LenientEnum("partial", "final"),
+    transcript: Schema.String
+  })
+)

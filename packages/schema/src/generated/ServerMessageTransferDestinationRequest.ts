@@ -114,20 +114,22 @@ export interface ServerMessageTransferDestinationRequestEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const ServerMessageTransferDestinationRequest: Schema.Schema<ServerMessageTransferDestinationRequest, ServerMessageTransferDestinationRequestEncoded> = Schema.Struct({
-  phoneNumber: Schema.optional(
-    Schema.Union(
-      CreateByoPhoneNumberDTO,
-      CreateTwilioPhoneNumberDTO,
-      CreateVonagePhoneNumberDTO,
-      CreateVapiPhoneNumberDTO,
-      Runtime.UnknownMember("provider", ["byo-phone-number", "twilio", "vonage", "vapi"])
-    )
-  ),
-  type: Schema.Literal("transfer-destination-request"),
-  timestamp: Schema.optional(Schema.String),
-  artifact: Schema.optional(Artifact),
-  assistant: Schema.optional(CreateAssistantDTO),
-  customer: Schema.optional(CreateCustomerDTO),
-  call: Schema.optional(Call)
-}).annotations({ identifier: "ServerMessageTransferDestinationRequest" })
+export const ServerMessageTransferDestinationRequest: Schema.Schema<ServerMessageTransferDestinationRequest, ServerMessageTransferDestinationRequestEncoded> = Runtime.lazy("ServerMessageTransferDestinationRequest", () =>
+  Schema.Struct({
+    phoneNumber: Schema.optional(
+      Schema.Union(
+        CreateByoPhoneNumberDTO,
+        CreateTwilioPhoneNumberDTO,
+        CreateVonagePhoneNumberDTO,
+        CreateVapiPhoneNumberDTO,
+        Runtime.UnknownMember("provider", ["byo-phone-number", "twilio", "vonage", "vapi"])
+      )
+    ),
+    type: Schema.Literal("transfer-destination-request"),
+    timestamp: Schema.optional(Schema.String),
+    artifact: Schema.optional(Artifact),
+    assistant: Schema.optional(CreateAssistantDTO),
+    customer: Schema.optional(CreateCustomerDTO),
+    call: Schema.optional(Call)
+  })
+)

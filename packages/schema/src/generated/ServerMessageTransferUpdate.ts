@@ -148,31 +148,33 @@ export interface ServerMessageTransferUpdateEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const ServerMessageTransferUpdate: Schema.Schema<ServerMessageTransferUpdate, ServerMessageTransferUpdateEncoded> = Schema.Struct({
-  phoneNumber: Schema.optional(
-    Schema.Union(
-      CreateByoPhoneNumberDTO,
-      CreateTwilioPhoneNumberDTO,
-      CreateVonagePhoneNumberDTO,
-      CreateVapiPhoneNumberDTO,
-      Runtime.UnknownMember("provider", ["byo-phone-number", "twilio", "vonage", "vapi"])
-    )
-  ),
-  type: Schema.Literal("transfer-update"),
-  destination: Schema.optional(
-    Schema.Union(
-      TransferDestinationAssistant,
-      TransferDestinationStep,
-      TransferDestinationNumber,
-      TransferDestinationSip,
-      Runtime.UnknownMember("type", ["assistant", "step", "number", "sip"])
-    )
-  ),
-  timestamp: Schema.optional(Schema.String),
-  artifact: Schema.optional(Artifact),
-  assistant: Schema.optional(CreateAssistantDTO),
-  customer: Schema.optional(CreateCustomerDTO),
-  call: Schema.optional(Call),
-  toAssistant: Schema.optional(CreateAssistantDTO),
-  fromAssistant: Schema.optional(CreateAssistantDTO)
-}).annotations({ identifier: "ServerMessageTransferUpdate" })
+export const ServerMessageTransferUpdate: Schema.Schema<ServerMessageTransferUpdate, ServerMessageTransferUpdateEncoded> = Runtime.lazy("ServerMessageTransferUpdate", () =>
+  Schema.Struct({
+    phoneNumber: Schema.optional(
+      Schema.Union(
+        CreateByoPhoneNumberDTO,
+        CreateTwilioPhoneNumberDTO,
+        CreateVonagePhoneNumberDTO,
+        CreateVapiPhoneNumberDTO,
+        Runtime.UnknownMember("provider", ["byo-phone-number", "twilio", "vonage", "vapi"])
+      )
+    ),
+    type: Schema.Literal("transfer-update"),
+    destination: Schema.optional(
+      Schema.Union(
+        TransferDestinationAssistant,
+        TransferDestinationStep,
+        TransferDestinationNumber,
+        TransferDestinationSip,
+        Runtime.UnknownMember("type", ["assistant", "step", "number", "sip"])
+      )
+    ),
+    timestamp: Schema.optional(Schema.String),
+    artifact: Schema.optional(Artifact),
+    assistant: Schema.optional(CreateAssistantDTO),
+    customer: Schema.optional(CreateCustomerDTO),
+    call: Schema.optional(Call),
+    toAssistant: Schema.optional(CreateAssistantDTO),
+    fromAssistant: Schema.optional(CreateAssistantDTO)
+  })
+)

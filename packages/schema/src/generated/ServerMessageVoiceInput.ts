@@ -119,21 +119,23 @@ export interface ServerMessageVoiceInputEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const ServerMessageVoiceInput: Schema.Schema<ServerMessageVoiceInput, ServerMessageVoiceInputEncoded> = Schema.Struct({
-  phoneNumber: Schema.optional(
-    Schema.Union(
-      CreateByoPhoneNumberDTO,
-      CreateTwilioPhoneNumberDTO,
-      CreateVonagePhoneNumberDTO,
-      CreateVapiPhoneNumberDTO,
-      Runtime.UnknownMember("provider", ["byo-phone-number", "twilio", "vonage", "vapi"])
-    )
-  ),
-  type: Schema.Literal("voice-input"),
-  timestamp: Schema.optional(Schema.String),
-  artifact: Schema.optional(Artifact),
-  assistant: Schema.optional(CreateAssistantDTO),
-  customer: Schema.optional(CreateCustomerDTO),
-  call: Schema.optional(Call),
-  input: Schema.String
-}).annotations({ identifier: "ServerMessageVoiceInput" })
+export const ServerMessageVoiceInput: Schema.Schema<ServerMessageVoiceInput, ServerMessageVoiceInputEncoded> = Runtime.lazy("ServerMessageVoiceInput", () =>
+  Schema.Struct({
+    phoneNumber: Schema.optional(
+      Schema.Union(
+        CreateByoPhoneNumberDTO,
+        CreateTwilioPhoneNumberDTO,
+        CreateVonagePhoneNumberDTO,
+        CreateVapiPhoneNumberDTO,
+        Runtime.UnknownMember("provider", ["byo-phone-number", "twilio", "vonage", "vapi"])
+      )
+    ),
+    type: Schema.Literal("voice-input"),
+    timestamp: Schema.optional(Schema.String),
+    artifact: Schema.optional(Artifact),
+    assistant: Schema.optional(CreateAssistantDTO),
+    customer: Schema.optional(CreateCustomerDTO),
+    call: Schema.optional(Call),
+    input: Schema.String
+  })
+)

@@ -145,22 +145,24 @@ export interface ServerMessageVoiceRequestEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const ServerMessageVoiceRequest: Schema.Schema<ServerMessageVoiceRequest, ServerMessageVoiceRequestEncoded> = Schema.Struct({
-  phoneNumber: Schema.optional(
-    Schema.Union(
-      CreateByoPhoneNumberDTO,
-      CreateTwilioPhoneNumberDTO,
-      CreateVonagePhoneNumberDTO,
-      CreateVapiPhoneNumberDTO,
-      Runtime.UnknownMember("provider", ["byo-phone-number", "twilio", "vonage", "vapi"])
-    )
-  ),
-  type: Schema.Literal("voice-request"),
-  timestamp: Schema.optional(Schema.String),
-  artifact: Schema.optional(Artifact),
-  assistant: Schema.optional(CreateAssistantDTO),
-  customer: Schema.optional(CreateCustomerDTO),
-  call: Schema.optional(Call),
-  text: Schema.String,
-  sampleRate: Runtime.Number
-}).annotations({ identifier: "ServerMessageVoiceRequest" })
+export const ServerMessageVoiceRequest: Schema.Schema<ServerMessageVoiceRequest, ServerMessageVoiceRequestEncoded> = Runtime.lazy("ServerMessageVoiceRequest", () =>
+  Schema.Struct({
+    phoneNumber: Schema.optional(
+      Schema.Union(
+        CreateByoPhoneNumberDTO,
+        CreateTwilioPhoneNumberDTO,
+        CreateVonagePhoneNumberDTO,
+        CreateVapiPhoneNumberDTO,
+        Runtime.UnknownMember("provider", ["byo-phone-number", "twilio", "vonage", "vapi"])
+      )
+    ),
+    type: Schema.Literal("voice-request"),
+    timestamp: Schema.optional(Schema.String),
+    artifact: Schema.optional(Artifact),
+    assistant: Schema.optional(CreateAssistantDTO),
+    customer: Schema.optional(CreateCustomerDTO),
+    call: Schema.optional(Call),
+    text: Schema.String,
+    sampleRate: Runtime.Number
+  })
+)

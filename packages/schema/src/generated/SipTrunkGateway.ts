@@ -88,12 +88,14 @@ export interface SipTrunkGatewayEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const SipTrunkGateway: Schema.Schema<SipTrunkGateway, SipTrunkGatewayEncoded> = Schema.Struct({
-  ip: Schema.String,
-  port: Schema.optional(Runtime.Number),
-  netmask: Schema.optional(Runtime.Number),
-  inboundEnabled: Schema.optional(Schema.Boolean),
-  outboundEnabled: Schema.optional(Schema.Boolean),
-  outboundProtocol: Schema.optional(Runtime.LenientEnum("tls/srtp", "tcp", "tls", "udp")),
-  optionsPingEnabled: Schema.optional(Schema.Boolean)
-}).annotations({ identifier: "SipTrunkGateway" })
+export const SipTrunkGateway: Schema.Schema<SipTrunkGateway, SipTrunkGatewayEncoded> = Runtime.lazy("SipTrunkGateway", () =>
+  Schema.Struct({
+    ip: Schema.String,
+    port: Schema.optional(Runtime.Number),
+    netmask: Schema.optional(Runtime.Number),
+    inboundEnabled: Schema.optional(Schema.Boolean),
+    outboundEnabled: Schema.optional(Schema.Boolean),
+    outboundProtocol: Schema.optional(Runtime.LenientEnum("tls/srtp", "tcp", "tls", "udp")),
+    optionsPingEnabled: Schema.optional(Schema.Boolean)
+  })
+)

@@ -7,6 +7,7 @@
  */
 
 import * as Schema from "effect/Schema"
+import * as Runtime from "../internal/runtime.js"
 import { 
   SipTrunkOutboundSipRegisterPlan,
   type SipTrunkOutboundSipRegisterPlanEncoded
@@ -51,8 +52,10 @@ export interface SipTrunkOutboundAuthenticationPlanEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const SipTrunkOutboundAuthenticationPlan: Schema.Schema<SipTrunkOutboundAuthenticationPlan, SipTrunkOutboundAuthenticationPlanEncoded> = Schema.Struct({
-  authPassword: Schema.optional(Schema.String),
-  authUsername: Schema.optional(Schema.String),
-  sipRegisterPlan: Schema.optional(SipTrunkOutboundSipRegisterPlan)
-}).annotations({ identifier: "SipTrunkOutboundAuthenticationPlan" })
+export const SipTrunkOutboundAuthenticationPlan: Schema.Schema<SipTrunkOutboundAuthenticationPlan, SipTrunkOutboundAuthenticationPlanEncoded> = Runtime.lazy("SipTrunkOutboundAuthenticationPlan", () =>
+  Schema.Struct({
+    authPassword: Schema.optional(Schema.String),
+    authUsername: Schema.optional(Schema.String),
+    sipRegisterPlan: Schema.optional(SipTrunkOutboundSipRegisterPlan)
+  })
+)

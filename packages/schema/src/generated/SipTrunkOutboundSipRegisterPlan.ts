@@ -7,6 +7,7 @@
  */
 
 import * as Schema from "effect/Schema"
+import * as Runtime from "../internal/runtime.js"
 
 /**
  * The `SipTrunkOutboundSipRegisterPlan` shape of the Vapi API.
@@ -41,8 +42,10 @@ export interface SipTrunkOutboundSipRegisterPlanEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const SipTrunkOutboundSipRegisterPlan: Schema.Schema<SipTrunkOutboundSipRegisterPlan, SipTrunkOutboundSipRegisterPlanEncoded> = Schema.Struct({
-  domain: Schema.optional(Schema.String),
-  username: Schema.optional(Schema.String),
-  realm: Schema.optional(Schema.String)
-}).annotations({ identifier: "SipTrunkOutboundSipRegisterPlan" })
+export const SipTrunkOutboundSipRegisterPlan: Schema.Schema<SipTrunkOutboundSipRegisterPlan, SipTrunkOutboundSipRegisterPlanEncoded> = Runtime.lazy("SipTrunkOutboundSipRegisterPlan", () =>
+  Schema.Struct({
+    domain: Schema.optional(Schema.String),
+    username: Schema.optional(Schema.String),
+    realm: Schema.optional(Schema.String)
+  })
+)

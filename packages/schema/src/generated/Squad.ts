@@ -77,12 +77,14 @@ export interface SquadEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const Squad: Schema.Schema<Squad, SquadEncoded> = Schema.Struct({
-  name: Schema.optional(Schema.String),
-  members: Schema.Array(SquadMemberDTO),
-  membersOverrides: Schema.optional(AssistantOverrides),
-  id: Schema.String,
-  orgId: Schema.String,
-  createdAt: Runtime.DateTime,
-  updatedAt: Runtime.DateTime
-}).annotations({ identifier: "Squad" })
+export const Squad: Schema.Schema<Squad, SquadEncoded> = Runtime.lazy("Squad", () =>
+  Schema.Struct({
+    name: Schema.optional(Schema.String),
+    members: Schema.Array(SquadMemberDTO),
+    membersOverrides: Schema.optional(AssistantOverrides),
+    id: Schema.String,
+    orgId: Schema.String,
+    createdAt: Runtime.DateTime,
+    updatedAt: Runtime.DateTime
+  })
+)

@@ -7,6 +7,7 @@
  */
 
 import * as Schema from "effect/Schema"
+import * as Runtime from "../internal/runtime.js"
 import { AssistantOverrides, type AssistantOverridesEncoded, AssistantOverridesStrict } from "./AssistantOverrides.js"
 import { CreateAssistantDTO, type CreateAssistantDTOEncoded, CreateAssistantDTOStrict } from "./CreateAssistantDTO.js"
 import { 
@@ -64,12 +65,14 @@ export interface SquadMemberDTOEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const SquadMemberDTO: Schema.Schema<SquadMemberDTO, SquadMemberDTOEncoded> = Schema.Struct({
-  assistantId: Schema.optional(Schema.NullOr(Schema.String)),
-  assistant: Schema.optional(CreateAssistantDTO),
-  assistantOverrides: Schema.optional(AssistantOverrides),
-  assistantDestinations: Schema.optional(Schema.Array(TransferDestinationAssistant))
-}).annotations({ identifier: "SquadMemberDTO" })
+export const SquadMemberDTO: Schema.Schema<SquadMemberDTO, SquadMemberDTOEncoded> = Runtime.lazy("SquadMemberDTO", () =>
+  Schema.Struct({
+    assistantId: Schema.optional(Schema.NullOr(Schema.String)),
+    assistant: Schema.optional(CreateAssistantDTO),
+    assistantOverrides: Schema.optional(AssistantOverrides),
+    assistantDestinations: Schema.optional(Schema.Array(TransferDestinationAssistant))
+  })
+)
 
 /**
  * The strict variant of {@link SquadMemberDTO}, for requests.
@@ -80,9 +83,11 @@ export const SquadMemberDTO: Schema.Schema<SquadMemberDTO, SquadMemberDTOEncoded
  * @since 0.1.0
  * @category schemas
  */
-export const SquadMemberDTOStrict: Schema.Schema<SquadMemberDTO, SquadMemberDTOEncoded> = Schema.Struct({
-  assistantId: Schema.optional(Schema.NullOr(Schema.String)),
-  assistant: Schema.optional(CreateAssistantDTOStrict),
-  assistantOverrides: Schema.optional(AssistantOverridesStrict),
-  assistantDestinations: Schema.optional(Schema.Array(TransferDestinationAssistantStrict))
-}).annotations({ identifier: "SquadMemberDTOStrict" })
+export const SquadMemberDTOStrict: Schema.Schema<SquadMemberDTO, SquadMemberDTOEncoded> = Runtime.lazy("SquadMemberDTOStrict", () =>
+  Schema.Struct({
+    assistantId: Schema.optional(Schema.NullOr(Schema.String)),
+    assistant: Schema.optional(CreateAssistantDTOStrict),
+    assistantOverrides: Schema.optional(AssistantOverridesStrict),
+    assistantDestinations: Schema.optional(Schema.Array(TransferDestinationAssistantStrict))
+  })
+)

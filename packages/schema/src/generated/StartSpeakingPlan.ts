@@ -75,11 +75,13 @@ export interface StartSpeakingPlanEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const StartSpeakingPlan: Schema.Schema<StartSpeakingPlan, StartSpeakingPlanEncoded> = Schema.Struct({
-  waitSeconds: Schema.optional(Runtime.Number),
-  smartEndpointingEnabled: Schema.optional(Schema.Boolean),
-  transcriptionEndpointingPlan: Schema.optional(TranscriptionEndpointingPlan)
-}).annotations({ identifier: "StartSpeakingPlan" })
+export const StartSpeakingPlan: Schema.Schema<StartSpeakingPlan, StartSpeakingPlanEncoded> = Runtime.lazy("StartSpeakingPlan", () =>
+  Schema.Struct({
+    waitSeconds: Schema.optional(Runtime.Number),
+    smartEndpointingEnabled: Schema.optional(Schema.Boolean),
+    transcriptionEndpointingPlan: Schema.optional(TranscriptionEndpointingPlan)
+  })
+)
 
 /**
  * The strict variant of {@link StartSpeakingPlan}, for requests.
@@ -90,8 +92,10 @@ export const StartSpeakingPlan: Schema.Schema<StartSpeakingPlan, StartSpeakingPl
  * @since 0.1.0
  * @category schemas
  */
-export const StartSpeakingPlanStrict: Schema.Schema<StartSpeakingPlan, StartSpeakingPlanEncoded> = Schema.Struct({
-  waitSeconds: Schema.optional(Schema.Number.pipe(Schema.between(0, 5))),
-  smartEndpointingEnabled: Schema.optional(Schema.Boolean),
-  transcriptionEndpointingPlan: Schema.optional(TranscriptionEndpointingPlanStrict)
-}).annotations({ identifier: "StartSpeakingPlanStrict" })
+export const StartSpeakingPlanStrict: Schema.Schema<StartSpeakingPlan, StartSpeakingPlanEncoded> = Runtime.lazy("StartSpeakingPlanStrict", () =>
+  Schema.Struct({
+    waitSeconds: Schema.optional(Schema.Number.pipe(Schema.between(0, 5))),
+    smartEndpointingEnabled: Schema.optional(Schema.Boolean),
+    transcriptionEndpointingPlan: Schema.optional(TranscriptionEndpointingPlanStrict)
+  })
+)

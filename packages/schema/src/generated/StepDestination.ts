@@ -54,19 +54,21 @@ export interface StepDestinationEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const StepDestination: Schema.Schema<StepDestination, StepDestinationEncoded> = Schema.Struct({
-  type: Schema.Literal("step"),
-  conditions: Schema.optional(
-    Schema.Array(
-      Schema.Union(
-        ModelBasedCondition,
-        RuleBasedCondition,
-        Runtime.UnknownMember("type", ["model-based", "rule-based"])
+export const StepDestination: Schema.Schema<StepDestination, StepDestinationEncoded> = Runtime.lazy("StepDestination", () =>
+  Schema.Struct({
+    type: Schema.Literal("step"),
+    conditions: Schema.optional(
+      Schema.Array(
+        Schema.Union(
+          ModelBasedCondition,
+          RuleBasedCondition,
+          Runtime.UnknownMember("type", ["model-based", "rule-based"])
+        )
       )
-    )
-  ),
-  stepName: Schema.String
-}).annotations({ identifier: "StepDestination" })
+    ),
+    stepName: Schema.String
+  })
+)
 
 /**
  * The strict variant of {@link StepDestination}, for requests.
@@ -77,8 +79,10 @@ export const StepDestination: Schema.Schema<StepDestination, StepDestinationEnco
  * @since 0.1.0
  * @category schemas
  */
-export const StepDestinationStrict: Schema.Schema<StepDestination, StepDestinationEncoded> = Schema.Struct({
-  type: Schema.Literal("step"),
-  conditions: Schema.optional(Schema.Array(Runtime.StrictUnion(ModelBasedConditionStrict, RuleBasedConditionStrict))),
-  stepName: Schema.String.pipe(Schema.minLength(1))
-}).annotations({ identifier: "StepDestinationStrict" })
+export const StepDestinationStrict: Schema.Schema<StepDestination, StepDestinationEncoded> = Runtime.lazy("StepDestinationStrict", () =>
+  Schema.Struct({
+    type: Schema.Literal("step"),
+    conditions: Schema.optional(Schema.Array(Runtime.StrictUnion(ModelBasedConditionStrict, RuleBasedConditionStrict))),
+    stepName: Schema.String.pipe(Schema.minLength(1))
+  })
+)

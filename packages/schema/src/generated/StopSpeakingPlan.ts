@@ -75,11 +75,13 @@ export interface StopSpeakingPlanEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const StopSpeakingPlan: Schema.Schema<StopSpeakingPlan, StopSpeakingPlanEncoded> = Schema.Struct({
-  numWords: Schema.optional(Runtime.Number),
-  voiceSeconds: Schema.optional(Runtime.Number),
-  backoffSeconds: Schema.optional(Runtime.Number)
-}).annotations({ identifier: "StopSpeakingPlan" })
+export const StopSpeakingPlan: Schema.Schema<StopSpeakingPlan, StopSpeakingPlanEncoded> = Runtime.lazy("StopSpeakingPlan", () =>
+  Schema.Struct({
+    numWords: Schema.optional(Runtime.Number),
+    voiceSeconds: Schema.optional(Runtime.Number),
+    backoffSeconds: Schema.optional(Runtime.Number)
+  })
+)
 
 /**
  * The strict variant of {@link StopSpeakingPlan}, for requests.
@@ -90,8 +92,10 @@ export const StopSpeakingPlan: Schema.Schema<StopSpeakingPlan, StopSpeakingPlanE
  * @since 0.1.0
  * @category schemas
  */
-export const StopSpeakingPlanStrict: Schema.Schema<StopSpeakingPlan, StopSpeakingPlanEncoded> = Schema.Struct({
-  numWords: Schema.optional(Schema.Number.pipe(Schema.between(0, 10))),
-  voiceSeconds: Schema.optional(Schema.Number.pipe(Schema.between(0, 0.5))),
-  backoffSeconds: Schema.optional(Schema.Number.pipe(Schema.between(0, 10)))
-}).annotations({ identifier: "StopSpeakingPlanStrict" })
+export const StopSpeakingPlanStrict: Schema.Schema<StopSpeakingPlan, StopSpeakingPlanEncoded> = Runtime.lazy("StopSpeakingPlanStrict", () =>
+  Schema.Struct({
+    numWords: Schema.optional(Schema.Number.pipe(Schema.between(0, 10))),
+    voiceSeconds: Schema.optional(Schema.Number.pipe(Schema.between(0, 0.5))),
+    backoffSeconds: Schema.optional(Schema.Number.pipe(Schema.between(0, 10)))
+  })
+)

@@ -86,12 +86,14 @@ export interface StructuredDataPlanEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const StructuredDataPlan: Schema.Schema<StructuredDataPlan, StructuredDataPlanEncoded> = Schema.Struct({
-  messages: Schema.optional(Schema.Array(Runtime.FreeForm)),
-  enabled: Schema.optional(Schema.Boolean),
-  schema: Schema.optional(JsonSchema),
-  timeoutSeconds: Schema.optional(Runtime.Number)
-}).annotations({ identifier: "StructuredDataPlan" })
+export const StructuredDataPlan: Schema.Schema<StructuredDataPlan, StructuredDataPlanEncoded> = Runtime.lazy("StructuredDataPlan", () =>
+  Schema.Struct({
+    messages: Schema.optional(Schema.Array(Runtime.FreeForm)),
+    enabled: Schema.optional(Schema.Boolean),
+    schema: Schema.optional(JsonSchema),
+    timeoutSeconds: Schema.optional(Runtime.Number)
+  })
+)
 
 /**
  * The strict variant of {@link StructuredDataPlan}, for requests.
@@ -102,9 +104,11 @@ export const StructuredDataPlan: Schema.Schema<StructuredDataPlan, StructuredDat
  * @since 0.1.0
  * @category schemas
  */
-export const StructuredDataPlanStrict: Schema.Schema<StructuredDataPlan, StructuredDataPlanEncoded> = Schema.Struct({
-  messages: Schema.optional(Schema.Array(Runtime.FreeForm)),
-  enabled: Schema.optional(Schema.Boolean),
-  schema: Schema.optional(JsonSchemaStrict),
-  timeoutSeconds: Schema.optional(Schema.Number.pipe(Schema.between(1, 60)))
-}).annotations({ identifier: "StructuredDataPlanStrict" })
+export const StructuredDataPlanStrict: Schema.Schema<StructuredDataPlan, StructuredDataPlanEncoded> = Runtime.lazy("StructuredDataPlanStrict", () =>
+  Schema.Struct({
+    messages: Schema.optional(Schema.Array(Runtime.FreeForm)),
+    enabled: Schema.optional(Schema.Boolean),
+    schema: Schema.optional(JsonSchemaStrict),
+    timeoutSeconds: Schema.optional(Schema.Number.pipe(Schema.between(1, 60)))
+  })
+)

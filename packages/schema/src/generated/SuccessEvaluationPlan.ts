@@ -110,23 +110,25 @@ export interface SuccessEvaluationPlanEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const SuccessEvaluationPlan: Schema.Schema<SuccessEvaluationPlan, SuccessEvaluationPlanEncoded> = Schema.Struct({
-  rubric: Schema.optional(
-    Runtime.LenientEnum(
-      "NumericScale",
-      "DescriptiveScale",
-      "Checklist",
-      "Matrix",
-      "PercentageScale",
-      "LikertScale",
-      "AutomaticRubric",
-      "PassFail"
-    )
-  ),
-  messages: Schema.optional(Schema.Array(Runtime.FreeForm)),
-  enabled: Schema.optional(Schema.Boolean),
-  timeoutSeconds: Schema.optional(Runtime.Number)
-}).annotations({ identifier: "SuccessEvaluationPlan" })
+export const SuccessEvaluationPlan: Schema.Schema<SuccessEvaluationPlan, SuccessEvaluationPlanEncoded> = Runtime.lazy("SuccessEvaluationPlan", () =>
+  Schema.Struct({
+    rubric: Schema.optional(
+      Runtime.LenientEnum(
+        "NumericScale",
+        "DescriptiveScale",
+        "Checklist",
+        "Matrix",
+        "PercentageScale",
+        "LikertScale",
+        "AutomaticRubric",
+        "PassFail"
+      )
+    ),
+    messages: Schema.optional(Schema.Array(Runtime.FreeForm)),
+    enabled: Schema.optional(Schema.Boolean),
+    timeoutSeconds: Schema.optional(Runtime.Number)
+  })
+)
 
 /**
  * The strict variant of {@link SuccessEvaluationPlan}, for requests.
@@ -137,20 +139,22 @@ export const SuccessEvaluationPlan: Schema.Schema<SuccessEvaluationPlan, Success
  * @since 0.1.0
  * @category schemas
  */
-export const SuccessEvaluationPlanStrict: Schema.Schema<SuccessEvaluationPlan, SuccessEvaluationPlanEncoded> = Schema.Struct({
-  rubric: Schema.optional(
-    Runtime.StrictEnum(
-      "NumericScale",
-      "DescriptiveScale",
-      "Checklist",
-      "Matrix",
-      "PercentageScale",
-      "LikertScale",
-      "AutomaticRubric",
-      "PassFail"
-    )
-  ),
-  messages: Schema.optional(Schema.Array(Runtime.FreeForm)),
-  enabled: Schema.optional(Schema.Boolean),
-  timeoutSeconds: Schema.optional(Schema.Number.pipe(Schema.between(1, 60)))
-}).annotations({ identifier: "SuccessEvaluationPlanStrict" })
+export const SuccessEvaluationPlanStrict: Schema.Schema<SuccessEvaluationPlan, SuccessEvaluationPlanEncoded> = Runtime.lazy("SuccessEvaluationPlanStrict", () =>
+  Schema.Struct({
+    rubric: Schema.optional(
+      Runtime.StrictEnum(
+        "NumericScale",
+        "DescriptiveScale",
+        "Checklist",
+        "Matrix",
+        "PercentageScale",
+        "LikertScale",
+        "AutomaticRubric",
+        "PassFail"
+      )
+    ),
+    messages: Schema.optional(Schema.Array(Runtime.FreeForm)),
+    enabled: Schema.optional(Schema.Boolean),
+    timeoutSeconds: Schema.optional(Schema.Number.pipe(Schema.between(1, 60)))
+  })
+)

@@ -78,11 +78,13 @@ export interface SummaryPlanEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const SummaryPlan: Schema.Schema<SummaryPlan, SummaryPlanEncoded> = Schema.Struct({
-  messages: Schema.optional(Schema.Array(Runtime.FreeForm)),
-  enabled: Schema.optional(Schema.Boolean),
-  timeoutSeconds: Schema.optional(Runtime.Number)
-}).annotations({ identifier: "SummaryPlan" })
+export const SummaryPlan: Schema.Schema<SummaryPlan, SummaryPlanEncoded> = Runtime.lazy("SummaryPlan", () =>
+  Schema.Struct({
+    messages: Schema.optional(Schema.Array(Runtime.FreeForm)),
+    enabled: Schema.optional(Schema.Boolean),
+    timeoutSeconds: Schema.optional(Runtime.Number)
+  })
+)
 
 /**
  * The strict variant of {@link SummaryPlan}, for requests.
@@ -93,8 +95,10 @@ export const SummaryPlan: Schema.Schema<SummaryPlan, SummaryPlanEncoded> = Schem
  * @since 0.1.0
  * @category schemas
  */
-export const SummaryPlanStrict: Schema.Schema<SummaryPlan, SummaryPlanEncoded> = Schema.Struct({
-  messages: Schema.optional(Schema.Array(Runtime.FreeForm)),
-  enabled: Schema.optional(Schema.Boolean),
-  timeoutSeconds: Schema.optional(Schema.Number.pipe(Schema.between(1, 60)))
-}).annotations({ identifier: "SummaryPlanStrict" })
+export const SummaryPlanStrict: Schema.Schema<SummaryPlan, SummaryPlanEncoded> = Runtime.lazy("SummaryPlanStrict", () =>
+  Schema.Struct({
+    messages: Schema.optional(Schema.Array(Runtime.FreeForm)),
+    enabled: Schema.optional(Schema.Boolean),
+    timeoutSeconds: Schema.optional(Schema.Number.pipe(Schema.between(1, 60)))
+  })
+)

@@ -56,21 +56,23 @@ export interface SyncVoiceLibraryDTOEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const SyncVoiceLibraryDTO: Schema.Schema<SyncVoiceLibraryDTO, SyncVoiceLibraryDTOEncoded> = Schema.Struct({
-  providers: Schema.optional(
-    Schema.Array(
-      Runtime.LenientEnum(
-        "11labs",
-        "azure",
-        "cartesia",
-        "custom-voice",
-        "deepgram",
-        "lmnt",
-        "neets",
-        "openai",
-        "playht",
-        "rime-ai"
+export const SyncVoiceLibraryDTO: Schema.Schema<SyncVoiceLibraryDTO, SyncVoiceLibraryDTOEncoded> = Runtime.lazy("SyncVoiceLibraryDTO", () =>
+  Schema.Struct({
+    providers: Schema.optional(
+      Schema.Array(
+        Runtime.LenientEnum(
+          "11labs",
+          "azure",
+          "cartesia",
+          "custom-voice",
+          "deepgram",
+          "lmnt",
+          "neets",
+          "openai",
+          "playht",
+          "rime-ai"
+        )
       )
     )
-  )
-}).annotations({ identifier: "SyncVoiceLibraryDTO" })
+  })
+)

@@ -56,9 +56,11 @@ export interface SystemMessageEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const SystemMessage: Schema.Schema<SystemMessage, SystemMessageEncoded> = Schema.Struct({
-  role: Schema.Literal("system"),
-  message: Schema.String,
-  time: Runtime.Number,
-  secondsFromStart: Runtime.Number
-}).annotations({ identifier: "SystemMessage" })
+export const SystemMessage: Schema.Schema<SystemMessage, SystemMessageEncoded> = Runtime.lazy("SystemMessage", () =>
+  Schema.Struct({
+    role: Schema.Literal("system"),
+    message: Schema.String,
+    time: Runtime.Number,
+    secondsFromStart: Runtime.Number
+  })
+)

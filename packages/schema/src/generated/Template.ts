@@ -119,34 +119,36 @@ export interface TemplateEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const Template: Schema.Schema<Template, TemplateEncoded> = Schema.Struct({
-  details: Schema.optional(
-    Schema.Union(
-      CreateDtmfToolDTO,
-      CreateEndCallToolDTO,
-      CreateVoicemailToolDTO,
-      CreateFunctionToolDTO,
-      CreateGhlToolDTO,
-      CreateMakeToolDTO,
-      CreateTransferCallToolDTO,
-      Runtime.UnknownMember("type", ["dtmf", "endCall", "voicemail", "function", "ghl", "make", "transferCall"])
-    )
-  ),
-  providerDetails: Schema.optional(
-    Schema.Union(
-      MakeToolProviderDetails,
-      GhlToolProviderDetails,
-      FunctionToolProviderDetails,
-      Runtime.UnknownMember("type", ["make", "ghl", "function"])
-    )
-  ),
-  metadata: Schema.optional(ToolTemplateMetadata),
-  visibility: Schema.optional(Runtime.LenientEnum("public", "private")),
-  type: Runtime.LenientEnum("tool"),
-  name: Schema.optional(Schema.String),
-  provider: Schema.optional(Runtime.LenientEnum("make", "gohighlevel", "function")),
-  id: Schema.String,
-  orgId: Schema.String,
-  createdAt: Runtime.DateTime,
-  updatedAt: Runtime.DateTime
-}).annotations({ identifier: "Template" })
+export const Template: Schema.Schema<Template, TemplateEncoded> = Runtime.lazy("Template", () =>
+  Schema.Struct({
+    details: Schema.optional(
+      Schema.Union(
+        CreateDtmfToolDTO,
+        CreateEndCallToolDTO,
+        CreateVoicemailToolDTO,
+        CreateFunctionToolDTO,
+        CreateGhlToolDTO,
+        CreateMakeToolDTO,
+        CreateTransferCallToolDTO,
+        Runtime.UnknownMember("type", ["dtmf", "endCall", "voicemail", "function", "ghl", "make", "transferCall"])
+      )
+    ),
+    providerDetails: Schema.optional(
+      Schema.Union(
+        MakeToolProviderDetails,
+        GhlToolProviderDetails,
+        FunctionToolProviderDetails,
+        Runtime.UnknownMember("type", ["make", "ghl", "function"])
+      )
+    ),
+    metadata: Schema.optional(ToolTemplateMetadata),
+    visibility: Schema.optional(Runtime.LenientEnum("public", "private")),
+    type: Runtime.LenientEnum("tool"),
+    name: Schema.optional(Schema.String),
+    provider: Schema.optional(Runtime.LenientEnum("make", "gohighlevel", "function")),
+    id: Schema.String,
+    orgId: Schema.String,
+    createdAt: Runtime.DateTime,
+    updatedAt: Runtime.DateTime
+  })
+)

@@ -77,14 +77,27 @@ export interface TimeRangeEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const TimeRange: Schema.Schema<TimeRange, TimeRangeEncoded> = Schema.Struct({
-  step: Schema.optional(
-    Runtime.LenientEnum("minute", "hour", "day", "week", "month", "quarter", "year", "decade", "century", "millennium")
-  ),
-  start: Schema.optional(Runtime.DateTime),
-  end: Schema.optional(Runtime.DateTime),
-  timezone: Schema.optional(Schema.String)
-}).annotations({ identifier: "TimeRange" })
+export const TimeRange: Schema.Schema<TimeRange, TimeRangeEncoded> = Runtime.lazy("TimeRange", () =>
+  Schema.Struct({
+    step: Schema.optional(
+      Runtime.LenientEnum(
+        "minute",
+        "hour",
+        "day",
+        "week",
+        "month",
+        "quarter",
+        "year",
+        "decade",
+        "century",
+        "millennium"
+      )
+    ),
+    start: Schema.optional(Runtime.DateTime),
+    end: Schema.optional(Runtime.DateTime),
+    timezone: Schema.optional(Schema.String)
+  })
+)
 
 /**
  * The strict variant of {@link TimeRange}, for requests.
@@ -95,11 +108,24 @@ export const TimeRange: Schema.Schema<TimeRange, TimeRangeEncoded> = Schema.Stru
  * @since 0.1.0
  * @category schemas
  */
-export const TimeRangeStrict: Schema.Schema<TimeRange, TimeRangeEncoded> = Schema.Struct({
-  step: Schema.optional(
-    Runtime.StrictEnum("minute", "hour", "day", "week", "month", "quarter", "year", "decade", "century", "millennium")
-  ),
-  start: Schema.optional(Runtime.DateTime),
-  end: Schema.optional(Runtime.DateTime),
-  timezone: Schema.optional(Schema.String)
-}).annotations({ identifier: "TimeRangeStrict" })
+export const TimeRangeStrict: Schema.Schema<TimeRange, TimeRangeEncoded> = Runtime.lazy("TimeRangeStrict", () =>
+  Schema.Struct({
+    step: Schema.optional(
+      Runtime.StrictEnum(
+        "minute",
+        "hour",
+        "day",
+        "week",
+        "month",
+        "quarter",
+        "year",
+        "decade",
+        "century",
+        "millennium"
+      )
+    ),
+    start: Schema.optional(Runtime.DateTime),
+    end: Schema.optional(Runtime.DateTime),
+    timezone: Schema.optional(Schema.String)
+  })
+)

@@ -64,11 +64,13 @@ export interface TogetherAICredentialEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const TogetherAICredential: Schema.Schema<TogetherAICredential, TogetherAICredentialEncoded> = Schema.Struct({
-  provider: Runtime.LenientEnum("together-ai"),
-  apiKey: Schema.String,
-  id: Schema.String,
-  orgId: Schema.String,
-  createdAt: Runtime.DateTime,
-  updatedAt: Runtime.DateTime
-}).annotations({ identifier: "TogetherAICredential" })
+export const TogetherAICredential: Schema.Schema<TogetherAICredential, TogetherAICredentialEncoded> = Runtime.lazy("TogetherAICredential", () =>
+  Schema.Struct({
+    provider: Runtime.LenientEnum("together-ai"),
+    apiKey: Schema.String,
+    id: Schema.String,
+    orgId: Schema.String,
+    createdAt: Runtime.DateTime,
+    updatedAt: Runtime.DateTime
+  })
+)

@@ -78,13 +78,15 @@ export interface TokenEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const Token: Schema.Schema<Token, TokenEncoded> = Schema.Struct({
-  tag: Schema.optional(Runtime.LenientEnum("private", "public")),
-  id: Schema.String,
-  orgId: Schema.String,
-  createdAt: Runtime.DateTime,
-  updatedAt: Runtime.DateTime,
-  value: Schema.String,
-  name: Schema.optional(Schema.String),
-  restrictions: Schema.optional(TokenRestrictions)
-}).annotations({ identifier: "Token" })
+export const Token: Schema.Schema<Token, TokenEncoded> = Runtime.lazy("Token", () =>
+  Schema.Struct({
+    tag: Schema.optional(Runtime.LenientEnum("private", "public")),
+    id: Schema.String,
+    orgId: Schema.String,
+    createdAt: Runtime.DateTime,
+    updatedAt: Runtime.DateTime,
+    value: Schema.String,
+    name: Schema.optional(Schema.String),
+    restrictions: Schema.optional(TokenRestrictions)
+  })
+)

@@ -7,6 +7,7 @@
  */
 
 import * as Schema from "effect/Schema"
+import * as Runtime from "../internal/runtime.js"
 
 /**
  * The `TokenRestrictions` shape of the Vapi API.
@@ -63,9 +64,11 @@ export interface TokenRestrictionsEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const TokenRestrictions: Schema.Schema<TokenRestrictions, TokenRestrictionsEncoded> = Schema.Struct({
-  enabled: Schema.optional(Schema.Boolean),
-  allowedOrigins: Schema.optional(Schema.Array(Schema.String)),
-  allowedAssistantIds: Schema.optional(Schema.Array(Schema.String)),
-  allowTransientAssistant: Schema.optional(Schema.Boolean)
-}).annotations({ identifier: "TokenRestrictions" })
+export const TokenRestrictions: Schema.Schema<TokenRestrictions, TokenRestrictionsEncoded> = Runtime.lazy("TokenRestrictions", () =>
+  Schema.Struct({
+    enabled: Schema.optional(Schema.Boolean),
+    allowedOrigins: Schema.optional(Schema.Array(Schema.String)),
+    allowedAssistantIds: Schema.optional(Schema.Array(Schema.String)),
+    allowTransientAssistant: Schema.optional(Schema.Boolean)
+  })
+)

@@ -53,8 +53,10 @@ export interface ToolCallEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const ToolCall: Schema.Schema<ToolCall, ToolCallEncoded> = Schema.Struct({
-  type: Runtime.LenientEnum("function"),
-  function: ToolCallFunction,
-  id: Schema.String
-}).annotations({ identifier: "ToolCall" })
+export const ToolCall: Schema.Schema<ToolCall, ToolCallEncoded> = Runtime.lazy("ToolCall", () =>
+  Schema.Struct({
+    type: Runtime.LenientEnum("function"),
+    function: ToolCallFunction,
+    id: Schema.String
+  })
+)

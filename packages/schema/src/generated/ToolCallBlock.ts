@@ -135,35 +135,37 @@ export interface ToolCallBlockEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const ToolCallBlock: Schema.Schema<ToolCallBlock, ToolCallBlockEncoded> = Schema.Struct({
-  messages: Schema.optional(
-    Schema.Array(
-      Schema.Union(
-        BlockStartMessage,
-        BlockCompleteMessage,
-        Runtime.UnknownMember("type", ["block-start", "block-complete"])
+export const ToolCallBlock: Schema.Schema<ToolCallBlock, ToolCallBlockEncoded> = Runtime.lazy("ToolCallBlock", () =>
+  Schema.Struct({
+    messages: Schema.optional(
+      Schema.Array(
+        Schema.Union(
+          BlockStartMessage,
+          BlockCompleteMessage,
+          Runtime.UnknownMember("type", ["block-start", "block-complete"])
+        )
       )
-    )
-  ),
-  inputSchema: Schema.optional(JsonSchema),
-  outputSchema: Schema.optional(JsonSchema),
-  type: Schema.Literal("tool-call"),
-  tool: Schema.optional(
-    Schema.Union(
-      CreateDtmfToolDTO,
-      CreateEndCallToolDTO,
-      CreateVoicemailToolDTO,
-      CreateFunctionToolDTO,
-      CreateGhlToolDTO,
-      CreateMakeToolDTO,
-      CreateTransferCallToolDTO,
-      Runtime.UnknownMember("type", ["dtmf", "endCall", "voicemail", "function", "ghl", "make", "transferCall"])
-    )
-  ),
-  id: Schema.String,
-  orgId: Schema.String,
-  createdAt: Runtime.DateTime,
-  updatedAt: Runtime.DateTime,
-  name: Schema.optional(Schema.String),
-  toolId: Schema.optional(Schema.String)
-}).annotations({ identifier: "ToolCallBlock" })
+    ),
+    inputSchema: Schema.optional(JsonSchema),
+    outputSchema: Schema.optional(JsonSchema),
+    type: Schema.Literal("tool-call"),
+    tool: Schema.optional(
+      Schema.Union(
+        CreateDtmfToolDTO,
+        CreateEndCallToolDTO,
+        CreateVoicemailToolDTO,
+        CreateFunctionToolDTO,
+        CreateGhlToolDTO,
+        CreateMakeToolDTO,
+        CreateTransferCallToolDTO,
+        Runtime.UnknownMember("type", ["dtmf", "endCall", "voicemail", "function", "ghl", "make", "transferCall"])
+      )
+    ),
+    id: Schema.String,
+    orgId: Schema.String,
+    createdAt: Runtime.DateTime,
+    updatedAt: Runtime.DateTime,
+    name: Schema.optional(Schema.String),
+    toolId: Schema.optional(Schema.String)
+  })
+)

@@ -46,7 +46,9 @@ export interface ToolCallFunctionEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const ToolCallFunction: Schema.Schema<ToolCallFunction, ToolCallFunctionEncoded> = Schema.Struct({
-  name: Schema.String,
-  arguments: Runtime.FreeForm
-}).annotations({ identifier: "ToolCallFunction" })
+export const ToolCallFunction: Schema.Schema<ToolCallFunction, ToolCallFunctionEncoded> = Runtime.lazy("ToolCallFunction", () =>
+  Schema.Struct({
+    name: Schema.String,
+    arguments: Runtime.FreeForm
+  })
+)

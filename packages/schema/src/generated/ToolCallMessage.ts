@@ -61,10 +61,12 @@ export interface ToolCallMessageEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const ToolCallMessage: Schema.Schema<ToolCallMessage, ToolCallMessageEncoded> = Schema.Struct({
-  role: Schema.Literal("tool_calls"),
-  toolCalls: Schema.Array(Runtime.FreeForm),
-  message: Schema.String,
-  time: Runtime.Number,
-  secondsFromStart: Runtime.Number
-}).annotations({ identifier: "ToolCallMessage" })
+export const ToolCallMessage: Schema.Schema<ToolCallMessage, ToolCallMessageEncoded> = Runtime.lazy("ToolCallMessage", () =>
+  Schema.Struct({
+    role: Schema.Literal("tool_calls"),
+    toolCalls: Schema.Array(Runtime.FreeForm),
+    message: Schema.String,
+    time: Runtime.Number,
+    secondsFromStart: Runtime.Number
+  })
+)

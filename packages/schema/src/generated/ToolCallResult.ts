@@ -80,18 +80,20 @@ export interface ToolCallResultEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const ToolCallResult: Schema.Schema<ToolCallResult, ToolCallResultEncoded> = Schema.Struct({
-  message: Schema.optional(
-    Schema.Array(
-      Schema.Union(
-        ToolMessageComplete,
-        ToolMessageFailed,
-        Runtime.UnknownMember("type", ["request-complete", "request-failed"])
+export const ToolCallResult: Schema.Schema<ToolCallResult, ToolCallResultEncoded> = Runtime.lazy("ToolCallResult", () =>
+  Schema.Struct({
+    message: Schema.optional(
+      Schema.Array(
+        Schema.Union(
+          ToolMessageComplete,
+          ToolMessageFailed,
+          Runtime.UnknownMember("type", ["request-complete", "request-failed"])
+        )
       )
-    )
-  ),
-  name: Schema.String,
-  toolCallId: Schema.String,
-  result: Schema.optional(Schema.String),
-  error: Schema.optional(Schema.String)
-}).annotations({ identifier: "ToolCallResult" })
+    ),
+    name: Schema.String,
+    toolCallId: Schema.String,
+    result: Schema.optional(Schema.String),
+    error: Schema.optional(Schema.String)
+  })
+)

@@ -66,11 +66,13 @@ export interface ToolCallResultMessageEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const ToolCallResultMessage: Schema.Schema<ToolCallResultMessage, ToolCallResultMessageEncoded> = Schema.Struct({
-  role: Schema.Literal("tool_call_result"),
-  toolCallId: Schema.String,
-  name: Schema.String,
-  result: Schema.String,
-  time: Runtime.Number,
-  secondsFromStart: Runtime.Number
-}).annotations({ identifier: "ToolCallResultMessage" })
+export const ToolCallResultMessage: Schema.Schema<ToolCallResultMessage, ToolCallResultMessageEncoded> = Runtime.lazy("ToolCallResultMessage", () =>
+  Schema.Struct({
+    role: Schema.Literal("tool_call_result"),
+    toolCallId: Schema.String,
+    name: Schema.String,
+    result: Schema.String,
+    time: Runtime.Number,
+    secondsFromStart: Runtime.Number
+  })
+)

@@ -89,13 +89,15 @@ export interface ToolMessageCompleteEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const ToolMessageComplete: Schema.Schema<ToolMessageComplete, ToolMessageCompleteEncoded> = Schema.Struct({
-  type: Schema.Literal("request-complete"),
-  role: Schema.optional(Runtime.LenientEnum("assistant", "system")),
-  endCallAfterSpokenEnabled: Schema.optional(Schema.Boolean),
-  content: Schema.String,
-  conditions: Schema.optional(Schema.Array(Condition))
-}).annotations({ identifier: "ToolMessageComplete" })
+export const ToolMessageComplete: Schema.Schema<ToolMessageComplete, ToolMessageCompleteEncoded> = Runtime.lazy("ToolMessageComplete", () =>
+  Schema.Struct({
+    type: Schema.Literal("request-complete"),
+    role: Schema.optional(Runtime.LenientEnum("assistant", "system")),
+    endCallAfterSpokenEnabled: Schema.optional(Schema.Boolean),
+    content: Schema.String,
+    conditions: Schema.optional(Schema.Array(Condition))
+  })
+)
 
 /**
  * The strict variant of {@link ToolMessageComplete}, for requests.
@@ -106,10 +108,12 @@ export const ToolMessageComplete: Schema.Schema<ToolMessageComplete, ToolMessage
  * @since 0.1.0
  * @category schemas
  */
-export const ToolMessageCompleteStrict: Schema.Schema<ToolMessageComplete, ToolMessageCompleteEncoded> = Schema.Struct({
-  type: Schema.Literal("request-complete"),
-  role: Schema.optional(Runtime.StrictEnum("assistant", "system")),
-  endCallAfterSpokenEnabled: Schema.optional(Schema.Boolean),
-  content: Schema.String,
-  conditions: Schema.optional(Schema.Array(ConditionStrict))
-}).annotations({ identifier: "ToolMessageCompleteStrict" })
+export const ToolMessageCompleteStrict: Schema.Schema<ToolMessageComplete, ToolMessageCompleteEncoded> = Runtime.lazy("ToolMessageCompleteStrict", () =>
+  Schema.Struct({
+    type: Schema.Literal("request-complete"),
+    role: Schema.optional(Runtime.StrictEnum("assistant", "system")),
+    endCallAfterSpokenEnabled: Schema.optional(Schema.Boolean),
+    content: Schema.String,
+    conditions: Schema.optional(Schema.Array(ConditionStrict))
+  })
+)

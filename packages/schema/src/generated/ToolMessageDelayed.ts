@@ -63,12 +63,14 @@ export interface ToolMessageDelayedEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const ToolMessageDelayed: Schema.Schema<ToolMessageDelayed, ToolMessageDelayedEncoded> = Schema.Struct({
-  type: Schema.Literal("request-response-delayed"),
-  timingMilliseconds: Schema.optional(Runtime.Number),
-  content: Schema.String,
-  conditions: Schema.optional(Schema.Array(Condition))
-}).annotations({ identifier: "ToolMessageDelayed" })
+export const ToolMessageDelayed: Schema.Schema<ToolMessageDelayed, ToolMessageDelayedEncoded> = Runtime.lazy("ToolMessageDelayed", () =>
+  Schema.Struct({
+    type: Schema.Literal("request-response-delayed"),
+    timingMilliseconds: Schema.optional(Runtime.Number),
+    content: Schema.String,
+    conditions: Schema.optional(Schema.Array(Condition))
+  })
+)
 
 /**
  * The strict variant of {@link ToolMessageDelayed}, for requests.
@@ -79,9 +81,11 @@ export const ToolMessageDelayed: Schema.Schema<ToolMessageDelayed, ToolMessageDe
  * @since 0.1.0
  * @category schemas
  */
-export const ToolMessageDelayedStrict: Schema.Schema<ToolMessageDelayed, ToolMessageDelayedEncoded> = Schema.Struct({
-  type: Schema.Literal("request-response-delayed"),
-  timingMilliseconds: Schema.optional(Schema.Number.pipe(Schema.between(100, 20000))),
-  content: Schema.String,
-  conditions: Schema.optional(Schema.Array(ConditionStrict))
-}).annotations({ identifier: "ToolMessageDelayedStrict" })
+export const ToolMessageDelayedStrict: Schema.Schema<ToolMessageDelayed, ToolMessageDelayedEncoded> = Runtime.lazy("ToolMessageDelayedStrict", () =>
+  Schema.Struct({
+    type: Schema.Literal("request-response-delayed"),
+    timingMilliseconds: Schema.optional(Schema.Number.pipe(Schema.between(100, 20000))),
+    content: Schema.String,
+    conditions: Schema.optional(Schema.Array(ConditionStrict))
+  })
+)

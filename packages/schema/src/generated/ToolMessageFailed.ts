@@ -7,6 +7,7 @@
  */
 
 import * as Schema from "effect/Schema"
+import * as Runtime from "../internal/runtime.js"
 import { Condition, type ConditionEncoded, ConditionStrict } from "./Condition.js"
 
 /**
@@ -64,12 +65,14 @@ export interface ToolMessageFailedEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const ToolMessageFailed: Schema.Schema<ToolMessageFailed, ToolMessageFailedEncoded> = Schema.Struct({
-  type: Schema.Literal("request-failed"),
-  endCallAfterSpokenEnabled: Schema.optional(Schema.Boolean),
-  content: Schema.String,
-  conditions: Schema.optional(Schema.Array(Condition))
-}).annotations({ identifier: "ToolMessageFailed" })
+export const ToolMessageFailed: Schema.Schema<ToolMessageFailed, ToolMessageFailedEncoded> = Runtime.lazy("ToolMessageFailed", () =>
+  Schema.Struct({
+    type: Schema.Literal("request-failed"),
+    endCallAfterSpokenEnabled: Schema.optional(Schema.Boolean),
+    content: Schema.String,
+    conditions: Schema.optional(Schema.Array(Condition))
+  })
+)
 
 /**
  * The strict variant of {@link ToolMessageFailed}, for requests.
@@ -80,9 +83,11 @@ export const ToolMessageFailed: Schema.Schema<ToolMessageFailed, ToolMessageFail
  * @since 0.1.0
  * @category schemas
  */
-export const ToolMessageFailedStrict: Schema.Schema<ToolMessageFailed, ToolMessageFailedEncoded> = Schema.Struct({
-  type: Schema.Literal("request-failed"),
-  endCallAfterSpokenEnabled: Schema.optional(Schema.Boolean),
-  content: Schema.String,
-  conditions: Schema.optional(Schema.Array(ConditionStrict))
-}).annotations({ identifier: "ToolMessageFailedStrict" })
+export const ToolMessageFailedStrict: Schema.Schema<ToolMessageFailed, ToolMessageFailedEncoded> = Runtime.lazy("ToolMessageFailedStrict", () =>
+  Schema.Struct({
+    type: Schema.Literal("request-failed"),
+    endCallAfterSpokenEnabled: Schema.optional(Schema.Boolean),
+    content: Schema.String,
+    conditions: Schema.optional(Schema.Array(ConditionStrict))
+  })
+)

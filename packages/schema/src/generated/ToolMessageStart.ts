@@ -7,6 +7,7 @@
  */
 
 import * as Schema from "effect/Schema"
+import * as Runtime from "../internal/runtime.js"
 import { Condition, type ConditionEncoded, ConditionStrict } from "./Condition.js"
 
 /**
@@ -55,11 +56,13 @@ export interface ToolMessageStartEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const ToolMessageStart: Schema.Schema<ToolMessageStart, ToolMessageStartEncoded> = Schema.Struct({
-  type: Schema.Literal("request-start"),
-  content: Schema.String,
-  conditions: Schema.optional(Schema.Array(Condition))
-}).annotations({ identifier: "ToolMessageStart" })
+export const ToolMessageStart: Schema.Schema<ToolMessageStart, ToolMessageStartEncoded> = Runtime.lazy("ToolMessageStart", () =>
+  Schema.Struct({
+    type: Schema.Literal("request-start"),
+    content: Schema.String,
+    conditions: Schema.optional(Schema.Array(Condition))
+  })
+)
 
 /**
  * The strict variant of {@link ToolMessageStart}, for requests.
@@ -70,8 +73,10 @@ export const ToolMessageStart: Schema.Schema<ToolMessageStart, ToolMessageStartE
  * @since 0.1.0
  * @category schemas
  */
-export const ToolMessageStartStrict: Schema.Schema<ToolMessageStart, ToolMessageStartEncoded> = Schema.Struct({
-  type: Schema.Literal("request-start"),
-  content: Schema.String,
-  conditions: Schema.optional(Schema.Array(ConditionStrict))
-}).annotations({ identifier: "ToolMessageStartStrict" })
+export const ToolMessageStartStrict: Schema.Schema<ToolMessageStart, ToolMessageStartEncoded> = Runtime.lazy("ToolMessageStartStrict", () =>
+  Schema.Struct({
+    type: Schema.Literal("request-start"),
+    content: Schema.String,
+    conditions: Schema.optional(Schema.Array(ConditionStrict))
+  })
+)

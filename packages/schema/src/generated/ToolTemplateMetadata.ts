@@ -7,6 +7,7 @@
  */
 
 import * as Schema from "effect/Schema"
+import * as Runtime from "../internal/runtime.js"
 
 /**
  * The `ToolTemplateMetadata` shape of the Vapi API.
@@ -41,8 +42,10 @@ export interface ToolTemplateMetadataEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const ToolTemplateMetadata: Schema.Schema<ToolTemplateMetadata, ToolTemplateMetadataEncoded> = Schema.Struct({
-  collectionType: Schema.optional(Schema.String),
-  collectionId: Schema.optional(Schema.String),
-  collectionName: Schema.optional(Schema.String)
-}).annotations({ identifier: "ToolTemplateMetadata" })
+export const ToolTemplateMetadata: Schema.Schema<ToolTemplateMetadata, ToolTemplateMetadataEncoded> = Runtime.lazy("ToolTemplateMetadata", () =>
+  Schema.Struct({
+    collectionType: Schema.optional(Schema.String),
+    collectionId: Schema.optional(Schema.String),
+    collectionName: Schema.optional(Schema.String)
+  })
+)

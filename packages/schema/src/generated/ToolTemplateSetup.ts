@@ -7,6 +7,7 @@
  */
 
 import * as Schema from "effect/Schema"
+import * as Runtime from "../internal/runtime.js"
 
 /**
  * The `ToolTemplateSetup` shape of the Vapi API.
@@ -43,9 +44,11 @@ export interface ToolTemplateSetupEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const ToolTemplateSetup: Schema.Schema<ToolTemplateSetup, ToolTemplateSetupEncoded> = Schema.Struct({
-  title: Schema.String,
-  description: Schema.optional(Schema.String),
-  videoUrl: Schema.optional(Schema.String),
-  docsUrl: Schema.optional(Schema.String)
-}).annotations({ identifier: "ToolTemplateSetup" })
+export const ToolTemplateSetup: Schema.Schema<ToolTemplateSetup, ToolTemplateSetupEncoded> = Runtime.lazy("ToolTemplateSetup", () =>
+  Schema.Struct({
+    title: Schema.String,
+    description: Schema.optional(Schema.String),
+    videoUrl: Schema.optional(Schema.String),
+    docsUrl: Schema.optional(Schema.String)
+  })
+)

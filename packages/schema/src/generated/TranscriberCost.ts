@@ -64,9 +64,11 @@ export interface TranscriberCostEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const TranscriberCost: Schema.Schema<TranscriberCost, TranscriberCostEncoded> = Schema.Struct({
-  type: Schema.Literal("transcriber"),
-  transcriber: Runtime.FreeForm,
-  minutes: Runtime.Number,
-  cost: Runtime.Number
-}).annotations({ identifier: "TranscriberCost" })
+export const TranscriberCost: Schema.Schema<TranscriberCost, TranscriberCostEncoded> = Runtime.lazy("TranscriberCost", () =>
+  Schema.Struct({
+    type: Schema.Literal("transcriber"),
+    transcriber: Runtime.FreeForm,
+    minutes: Runtime.Number,
+    cost: Runtime.Number
+  })
+)

@@ -7,6 +7,7 @@
  */
 
 import * as Schema from "effect/Schema"
+import * as Runtime from "../internal/runtime.js"
 
 /**
  * The `TranscriptPlan` shape of the Vapi API.
@@ -74,11 +75,13 @@ export interface TranscriptPlanEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const TranscriptPlan: Schema.Schema<TranscriptPlan, TranscriptPlanEncoded> = Schema.Struct({
-  enabled: Schema.optional(Schema.Boolean),
-  assistantName: Schema.optional(Schema.String),
-  userName: Schema.optional(Schema.String)
-}).annotations({ identifier: "TranscriptPlan" })
+export const TranscriptPlan: Schema.Schema<TranscriptPlan, TranscriptPlanEncoded> = Runtime.lazy("TranscriptPlan", () =>
+  Schema.Struct({
+    enabled: Schema.optional(Schema.Boolean),
+    assistantName: Schema.optional(Schema.String),
+    userName: Schema.optional(Schema.String)
+  })
+)
 
 /**
  * The strict variant of {@link TranscriptPlan}, for requests.
@@ -89,8 +92,10 @@ export const TranscriptPlan: Schema.Schema<TranscriptPlan, TranscriptPlanEncoded
  * @since 0.1.0
  * @category schemas
  */
-export const TranscriptPlanStrict: Schema.Schema<TranscriptPlan, TranscriptPlanEncoded> = Schema.Struct({
-  enabled: Schema.optional(Schema.Boolean),
-  assistantName: Schema.optional(Schema.String),
-  userName: Schema.optional(Schema.String)
-}).annotations({ identifier: "TranscriptPlanStrict" })
+export const TranscriptPlanStrict: Schema.Schema<TranscriptPlan, TranscriptPlanEncoded> = Runtime.lazy("TranscriptPlanStrict", () =>
+  Schema.Struct({
+    enabled: Schema.optional(Schema.Boolean),
+    assistantName: Schema.optional(Schema.String),
+    userName: Schema.optional(Schema.String)
+  })
+)

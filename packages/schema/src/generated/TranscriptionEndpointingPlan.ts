@@ -63,11 +63,13 @@ export interface TranscriptionEndpointingPlanEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const TranscriptionEndpointingPlan: Schema.Schema<TranscriptionEndpointingPlan, TranscriptionEndpointingPlanEncoded> = Schema.Struct({
-  onPunctuationSeconds: Schema.optional(Runtime.Number),
-  onNoPunctuationSeconds: Schema.optional(Runtime.Number),
-  onNumberSeconds: Schema.optional(Runtime.Number)
-}).annotations({ identifier: "TranscriptionEndpointingPlan" })
+export const TranscriptionEndpointingPlan: Schema.Schema<TranscriptionEndpointingPlan, TranscriptionEndpointingPlanEncoded> = Runtime.lazy("TranscriptionEndpointingPlan", () =>
+  Schema.Struct({
+    onPunctuationSeconds: Schema.optional(Runtime.Number),
+    onNoPunctuationSeconds: Schema.optional(Runtime.Number),
+    onNumberSeconds: Schema.optional(Runtime.Number)
+  })
+)
 
 /**
  * The strict variant of {@link TranscriptionEndpointingPlan}, for requests.
@@ -78,8 +80,10 @@ export const TranscriptionEndpointingPlan: Schema.Schema<TranscriptionEndpointin
  * @since 0.1.0
  * @category schemas
  */
-export const TranscriptionEndpointingPlanStrict: Schema.Schema<TranscriptionEndpointingPlan, TranscriptionEndpointingPlanEncoded> = Schema.Struct({
-  onPunctuationSeconds: Schema.optional(Schema.Number.pipe(Schema.between(0, 3))),
-  onNoPunctuationSeconds: Schema.optional(Schema.Number.pipe(Schema.between(0, 3))),
-  onNumberSeconds: Schema.optional(Schema.Number.pipe(Schema.between(0, 3)))
-}).annotations({ identifier: "TranscriptionEndpointingPlanStrict" })
+export const TranscriptionEndpointingPlanStrict: Schema.Schema<TranscriptionEndpointingPlan, TranscriptionEndpointingPlanEncoded> = Runtime.lazy("TranscriptionEndpointingPlanStrict", () =>
+  Schema.Struct({
+    onPunctuationSeconds: Schema.optional(Schema.Number.pipe(Schema.between(0, 3))),
+    onNoPunctuationSeconds: Schema.optional(Schema.Number.pipe(Schema.between(0, 3))),
+    onNumberSeconds: Schema.optional(Schema.Number.pipe(Schema.between(0, 3)))
+  })
+)

@@ -141,40 +141,42 @@ export interface TransferCallToolEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const TransferCallTool: Schema.Schema<TransferCallTool, TransferCallToolEncoded> = Schema.Struct({
-  async: Schema.optional(Schema.Boolean),
-  messages: Schema.optional(
-    Schema.Array(
-      Schema.Union(
-        ToolMessageStart,
-        ToolMessageComplete,
-        ToolMessageFailed,
-        ToolMessageDelayed,
-        Runtime.UnknownMember("type", [
-          "request-start",
-          "request-complete",
-          "request-failed",
-          "request-response-delayed"
-        ])
+export const TransferCallTool: Schema.Schema<TransferCallTool, TransferCallToolEncoded> = Runtime.lazy("TransferCallTool", () =>
+  Schema.Struct({
+    async: Schema.optional(Schema.Boolean),
+    messages: Schema.optional(
+      Schema.Array(
+        Schema.Union(
+          ToolMessageStart,
+          ToolMessageComplete,
+          ToolMessageFailed,
+          ToolMessageDelayed,
+          Runtime.UnknownMember("type", [
+            "request-start",
+            "request-complete",
+            "request-failed",
+            "request-response-delayed"
+          ])
+        )
       )
-    )
-  ),
-  type: Schema.Literal("transferCall"),
-  destinations: Schema.optional(
-    Schema.Array(
-      Schema.Union(
-        TransferDestinationAssistant,
-        TransferDestinationStep,
-        TransferDestinationNumber,
-        TransferDestinationSip,
-        Runtime.UnknownMember("type", ["assistant", "step", "number", "sip"])
+    ),
+    type: Schema.Literal("transferCall"),
+    destinations: Schema.optional(
+      Schema.Array(
+        Schema.Union(
+          TransferDestinationAssistant,
+          TransferDestinationStep,
+          TransferDestinationNumber,
+          TransferDestinationSip,
+          Runtime.UnknownMember("type", ["assistant", "step", "number", "sip"])
+        )
       )
-    )
-  ),
-  id: Schema.String,
-  orgId: Schema.String,
-  createdAt: Runtime.DateTime,
-  updatedAt: Runtime.DateTime,
-  function: Schema.optional(OpenAIFunction),
-  server: Schema.optional(Server)
-}).annotations({ identifier: "TransferCallTool" })
+    ),
+    id: Schema.String,
+    orgId: Schema.String,
+    createdAt: Runtime.DateTime,
+    updatedAt: Runtime.DateTime,
+    function: Schema.optional(OpenAIFunction),
+    server: Schema.optional(Server)
+  })
+)

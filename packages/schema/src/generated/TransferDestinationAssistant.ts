@@ -106,13 +106,15 @@ export interface TransferDestinationAssistantEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const TransferDestinationAssistant: Schema.Schema<TransferDestinationAssistant, TransferDestinationAssistantEncoded> = Schema.Struct({
-  type: Schema.Literal("assistant"),
-  transferMode: Schema.optional(Runtime.LenientEnum("rolling-history", "swap-system-message-in-history")),
-  assistantName: Schema.String,
-  message: Schema.optional(Schema.String),
-  description: Schema.optional(Schema.String)
-}).annotations({ identifier: "TransferDestinationAssistant" })
+export const TransferDestinationAssistant: Schema.Schema<TransferDestinationAssistant, TransferDestinationAssistantEncoded> = Runtime.lazy("TransferDestinationAssistant", () =>
+  Schema.Struct({
+    type: Schema.Literal("assistant"),
+    transferMode: Schema.optional(Runtime.LenientEnum("rolling-history", "swap-system-message-in-history")),
+    assistantName: Schema.String,
+    message: Schema.optional(Schema.String),
+    description: Schema.optional(Schema.String)
+  })
+)
 
 /**
  * The strict variant of {@link TransferDestinationAssistant}, for requests.
@@ -123,10 +125,12 @@ export const TransferDestinationAssistant: Schema.Schema<TransferDestinationAssi
  * @since 0.1.0
  * @category schemas
  */
-export const TransferDestinationAssistantStrict: Schema.Schema<TransferDestinationAssistant, TransferDestinationAssistantEncoded> = Schema.Struct({
-  type: Schema.Literal("assistant"),
-  transferMode: Schema.optional(Runtime.StrictEnum("rolling-history", "swap-system-message-in-history")),
-  assistantName: Schema.String,
-  message: Schema.optional(Schema.String),
-  description: Schema.optional(Schema.String)
-}).annotations({ identifier: "TransferDestinationAssistantStrict" })
+export const TransferDestinationAssistantStrict: Schema.Schema<TransferDestinationAssistant, TransferDestinationAssistantEncoded> = Runtime.lazy("TransferDestinationAssistantStrict", () =>
+  Schema.Struct({
+    type: Schema.Literal("assistant"),
+    transferMode: Schema.optional(Runtime.StrictEnum("rolling-history", "swap-system-message-in-history")),
+    assistantName: Schema.String,
+    message: Schema.optional(Schema.String),
+    description: Schema.optional(Schema.String)
+  })
+)

@@ -7,6 +7,7 @@
  */
 
 import * as Schema from "effect/Schema"
+import * as Runtime from "../internal/runtime.js"
 
 /**
  * The `TransferDestinationNumber` shape of the Vapi API.
@@ -88,15 +89,17 @@ export interface TransferDestinationNumberEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const TransferDestinationNumber: Schema.Schema<TransferDestinationNumber, TransferDestinationNumberEncoded> = Schema.Struct({
-  type: Schema.Literal("number"),
-  numberE164CheckEnabled: Schema.optional(Schema.Boolean),
-  number: Schema.String,
-  extension: Schema.optional(Schema.String),
-  callerId: Schema.optional(Schema.String),
-  message: Schema.optional(Schema.String),
-  description: Schema.optional(Schema.String)
-}).annotations({ identifier: "TransferDestinationNumber" })
+export const TransferDestinationNumber: Schema.Schema<TransferDestinationNumber, TransferDestinationNumberEncoded> = Runtime.lazy("TransferDestinationNumber", () =>
+  Schema.Struct({
+    type: Schema.Literal("number"),
+    numberE164CheckEnabled: Schema.optional(Schema.Boolean),
+    number: Schema.String,
+    extension: Schema.optional(Schema.String),
+    callerId: Schema.optional(Schema.String),
+    message: Schema.optional(Schema.String),
+    description: Schema.optional(Schema.String)
+  })
+)
 
 /**
  * The strict variant of {@link TransferDestinationNumber}, for requests.
@@ -107,12 +110,14 @@ export const TransferDestinationNumber: Schema.Schema<TransferDestinationNumber,
  * @since 0.1.0
  * @category schemas
  */
-export const TransferDestinationNumberStrict: Schema.Schema<TransferDestinationNumber, TransferDestinationNumberEncoded> = Schema.Struct({
-  type: Schema.Literal("number"),
-  numberE164CheckEnabled: Schema.optional(Schema.Boolean),
-  number: Schema.String.pipe(Schema.minLength(3), Schema.maxLength(40)),
-  extension: Schema.optional(Schema.String.pipe(Schema.minLength(1), Schema.maxLength(10))),
-  callerId: Schema.optional(Schema.String.pipe(Schema.maxLength(40))),
-  message: Schema.optional(Schema.String),
-  description: Schema.optional(Schema.String)
-}).annotations({ identifier: "TransferDestinationNumberStrict" })
+export const TransferDestinationNumberStrict: Schema.Schema<TransferDestinationNumber, TransferDestinationNumberEncoded> = Runtime.lazy("TransferDestinationNumberStrict", () =>
+  Schema.Struct({
+    type: Schema.Literal("number"),
+    numberE164CheckEnabled: Schema.optional(Schema.Boolean),
+    number: Schema.String.pipe(Schema.minLength(3), Schema.maxLength(40)),
+    extension: Schema.optional(Schema.String.pipe(Schema.minLength(1), Schema.maxLength(10))),
+    callerId: Schema.optional(Schema.String.pipe(Schema.maxLength(40))),
+    message: Schema.optional(Schema.String),
+    description: Schema.optional(Schema.String)
+  })
+)

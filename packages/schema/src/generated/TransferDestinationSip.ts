@@ -7,6 +7,7 @@
  */
 
 import * as Schema from "effect/Schema"
+import * as Runtime from "../internal/runtime.js"
 
 /**
  * The `TransferDestinationSip` shape of the Vapi API.
@@ -56,12 +57,14 @@ export interface TransferDestinationSipEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const TransferDestinationSip: Schema.Schema<TransferDestinationSip, TransferDestinationSipEncoded> = Schema.Struct({
-  type: Schema.Literal("sip"),
-  sipUri: Schema.String,
-  message: Schema.optional(Schema.String),
-  description: Schema.optional(Schema.String)
-}).annotations({ identifier: "TransferDestinationSip" })
+export const TransferDestinationSip: Schema.Schema<TransferDestinationSip, TransferDestinationSipEncoded> = Runtime.lazy("TransferDestinationSip", () =>
+  Schema.Struct({
+    type: Schema.Literal("sip"),
+    sipUri: Schema.String,
+    message: Schema.optional(Schema.String),
+    description: Schema.optional(Schema.String)
+  })
+)
 
 /**
  * The strict variant of {@link TransferDestinationSip}, for requests.
@@ -72,9 +75,11 @@ export const TransferDestinationSip: Schema.Schema<TransferDestinationSip, Trans
  * @since 0.1.0
  * @category schemas
  */
-export const TransferDestinationSipStrict: Schema.Schema<TransferDestinationSip, TransferDestinationSipEncoded> = Schema.Struct({
-  type: Schema.Literal("sip"),
-  sipUri: Schema.String,
-  message: Schema.optional(Schema.String),
-  description: Schema.optional(Schema.String)
-}).annotations({ identifier: "TransferDestinationSipStrict" })
+export const TransferDestinationSipStrict: Schema.Schema<TransferDestinationSip, TransferDestinationSipEncoded> = Runtime.lazy("TransferDestinationSipStrict", () =>
+  Schema.Struct({
+    type: Schema.Literal("sip"),
+    sipUri: Schema.String,
+    message: Schema.optional(Schema.String),
+    description: Schema.optional(Schema.String)
+  })
+)

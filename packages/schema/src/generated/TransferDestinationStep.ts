@@ -7,6 +7,7 @@
  */
 
 import * as Schema from "effect/Schema"
+import * as Runtime from "../internal/runtime.js"
 
 /**
  * The `TransferDestinationStep` shape of the Vapi API.
@@ -56,12 +57,14 @@ export interface TransferDestinationStepEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const TransferDestinationStep: Schema.Schema<TransferDestinationStep, TransferDestinationStepEncoded> = Schema.Struct({
-  type: Schema.Literal("step"),
-  stepName: Schema.String,
-  message: Schema.optional(Schema.String),
-  description: Schema.optional(Schema.String)
-}).annotations({ identifier: "TransferDestinationStep" })
+export const TransferDestinationStep: Schema.Schema<TransferDestinationStep, TransferDestinationStepEncoded> = Runtime.lazy("TransferDestinationStep", () =>
+  Schema.Struct({
+    type: Schema.Literal("step"),
+    stepName: Schema.String,
+    message: Schema.optional(Schema.String),
+    description: Schema.optional(Schema.String)
+  })
+)
 
 /**
  * The strict variant of {@link TransferDestinationStep}, for requests.
@@ -72,9 +75,11 @@ export const TransferDestinationStep: Schema.Schema<TransferDestinationStep, Tra
  * @since 0.1.0
  * @category schemas
  */
-export const TransferDestinationStepStrict: Schema.Schema<TransferDestinationStep, TransferDestinationStepEncoded> = Schema.Struct({
-  type: Schema.Literal("step"),
-  stepName: Schema.String,
-  message: Schema.optional(Schema.String),
-  description: Schema.optional(Schema.String)
-}).annotations({ identifier: "TransferDestinationStepStrict" })
+export const TransferDestinationStepStrict: Schema.Schema<TransferDestinationStep, TransferDestinationStepEncoded> = Runtime.lazy("TransferDestinationStepStrict", () =>
+  Schema.Struct({
+    type: Schema.Literal("step"),
+    stepName: Schema.String,
+    message: Schema.optional(Schema.String),
+    description: Schema.optional(Schema.String)
+  })
+)

@@ -71,12 +71,14 @@ export interface TransportConfigurationTwilioEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const TransportConfigurationTwilio: Schema.Schema<TransportConfigurationTwilio, TransportConfigurationTwilioEncoded> = Schema.Struct({
-  provider: Schema.Literal("twilio"),
-  timeout: Schema.optional(Runtime.Number),
-  record: Schema.optional(Schema.Boolean),
-  recordingChannels: Schema.optional(Runtime.LenientEnum("mono", "dual"))
-}).annotations({ identifier: "TransportConfigurationTwilio" })
+export const TransportConfigurationTwilio: Schema.Schema<TransportConfigurationTwilio, TransportConfigurationTwilioEncoded> = Runtime.lazy("TransportConfigurationTwilio", () =>
+  Schema.Struct({
+    provider: Schema.Literal("twilio"),
+    timeout: Schema.optional(Runtime.Number),
+    record: Schema.optional(Schema.Boolean),
+    recordingChannels: Schema.optional(Runtime.LenientEnum("mono", "dual"))
+  })
+)
 
 /**
  * The strict variant of {@link TransportConfigurationTwilio}, for requests.
@@ -87,9 +89,11 @@ export const TransportConfigurationTwilio: Schema.Schema<TransportConfigurationT
  * @since 0.1.0
  * @category schemas
  */
-export const TransportConfigurationTwilioStrict: Schema.Schema<TransportConfigurationTwilio, TransportConfigurationTwilioEncoded> = Schema.Struct({
-  provider: Schema.Literal("twilio"),
-  timeout: Schema.optional(Schema.Number.pipe(Schema.between(1, 600))),
-  record: Schema.optional(Schema.Boolean),
-  recordingChannels: Schema.optional(Runtime.StrictEnum("mono", "dual"))
-}).annotations({ identifier: "TransportConfigurationTwilioStrict" })
+export const TransportConfigurationTwilioStrict: Schema.Schema<TransportConfigurationTwilio, TransportConfigurationTwilioEncoded> = Runtime.lazy("TransportConfigurationTwilioStrict", () =>
+  Schema.Struct({
+    provider: Schema.Literal("twilio"),
+    timeout: Schema.optional(Schema.Number.pipe(Schema.between(1, 600))),
+    record: Schema.optional(Schema.Boolean),
+    recordingChannels: Schema.optional(Runtime.StrictEnum("mono", "dual"))
+  })
+)

@@ -51,8 +51,10 @@ export interface TransportCostEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const TransportCost: Schema.Schema<TransportCost, TransportCostEncoded> = Schema.Struct({
-  type: Schema.Literal("transport"),
-  minutes: Runtime.Number,
-  cost: Runtime.Number
-}).annotations({ identifier: "TransportCost" })
+export const TransportCost: Schema.Schema<TransportCost, TransportCostEncoded> = Runtime.lazy("TransportCost", () =>
+  Schema.Struct({
+    type: Schema.Literal("transport"),
+    minutes: Runtime.Number,
+    cost: Runtime.Number
+  })
+)

@@ -66,12 +66,14 @@ export interface TwilioCredentialEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const TwilioCredential: Schema.Schema<TwilioCredential, TwilioCredentialEncoded> = Schema.Struct({
-  provider: Runtime.LenientEnum("twilio"),
-  authToken: Schema.String,
-  id: Schema.String,
-  orgId: Schema.String,
-  createdAt: Runtime.DateTime,
-  updatedAt: Runtime.DateTime,
-  accountSid: Schema.String
-}).annotations({ identifier: "TwilioCredential" })
+export const TwilioCredential: Schema.Schema<TwilioCredential, TwilioCredentialEncoded> = Runtime.lazy("TwilioCredential", () =>
+  Schema.Struct({
+    provider: Runtime.LenientEnum("twilio"),
+    authToken: Schema.String,
+    id: Schema.String,
+    orgId: Schema.String,
+    createdAt: Runtime.DateTime,
+    updatedAt: Runtime.DateTime,
+    accountSid: Schema.String
+  })
+)

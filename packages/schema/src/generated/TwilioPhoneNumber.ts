@@ -128,21 +128,23 @@ export interface TwilioPhoneNumberEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const TwilioPhoneNumber: Schema.Schema<TwilioPhoneNumber, TwilioPhoneNumberEncoded> = Schema.Struct({
-  fallbackDestination: Schema.optional(
-    Schema.Union(TransferDestinationNumber, TransferDestinationSip, Runtime.UnknownMember("type", ["number", "sip"]))
-  ),
-  provider: Schema.Literal("twilio"),
-  id: Schema.String,
-  orgId: Schema.String,
-  createdAt: Runtime.DateTime,
-  updatedAt: Runtime.DateTime,
-  name: Schema.optional(Schema.String),
-  assistantId: Schema.optional(Schema.String),
-  squadId: Schema.optional(Schema.String),
-  serverUrl: Schema.optional(Schema.String),
-  serverUrlSecret: Schema.optional(Schema.String),
-  number: Schema.String,
-  twilioAccountSid: Schema.String,
-  twilioAuthToken: Schema.String
-}).annotations({ identifier: "TwilioPhoneNumber" })
+export const TwilioPhoneNumber: Schema.Schema<TwilioPhoneNumber, TwilioPhoneNumberEncoded> = Runtime.lazy("TwilioPhoneNumber", () =>
+  Schema.Struct({
+    fallbackDestination: Schema.optional(
+      Schema.Union(TransferDestinationNumber, TransferDestinationSip, Runtime.UnknownMember("type", ["number", "sip"]))
+    ),
+    provider: Schema.Literal("twilio"),
+    id: Schema.String,
+    orgId: Schema.String,
+    createdAt: Runtime.DateTime,
+    updatedAt: Runtime.DateTime,
+    name: Schema.optional(Schema.String),
+    assistantId: Schema.optional(Schema.String),
+    squadId: Schema.optional(Schema.String),
+    serverUrl: Schema.optional(Schema.String),
+    serverUrlSecret: Schema.optional(Schema.String),
+    number: Schema.String,
+    twilioAccountSid: Schema.String,
+    twilioAuthToken: Schema.String
+  })
+)

@@ -121,27 +121,29 @@ export interface TwilioVoicemailDetectionEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const TwilioVoicemailDetection: Schema.Schema<TwilioVoicemailDetection, TwilioVoicemailDetectionEncoded> = Schema.Struct({
-  provider: Runtime.LenientEnum("twilio"),
-  voicemailDetectionTypes: Schema.optional(
-    Schema.Array(
-      Runtime.LenientEnum(
-        "machine_start",
-        "human",
-        "fax",
-        "unknown",
-        "machine_end_beep",
-        "machine_end_silence",
-        "machine_end_other"
+export const TwilioVoicemailDetection: Schema.Schema<TwilioVoicemailDetection, TwilioVoicemailDetectionEncoded> = Runtime.lazy("TwilioVoicemailDetection", () =>
+  Schema.Struct({
+    provider: Runtime.LenientEnum("twilio"),
+    voicemailDetectionTypes: Schema.optional(
+      Schema.Array(
+        Runtime.LenientEnum(
+          "machine_start",
+          "human",
+          "fax",
+          "unknown",
+          "machine_end_beep",
+          "machine_end_silence",
+          "machine_end_other"
+        )
       )
-    )
-  ),
-  enabled: Schema.optional(Schema.Boolean),
-  machineDetectionTimeout: Schema.optional(Runtime.Number),
-  machineDetectionSpeechThreshold: Schema.optional(Runtime.Number),
-  machineDetectionSpeechEndThreshold: Schema.optional(Runtime.Number),
-  machineDetectionSilenceTimeout: Schema.optional(Runtime.Number)
-}).annotations({ identifier: "TwilioVoicemailDetection" })
+    ),
+    enabled: Schema.optional(Schema.Boolean),
+    machineDetectionTimeout: Schema.optional(Runtime.Number),
+    machineDetectionSpeechThreshold: Schema.optional(Runtime.Number),
+    machineDetectionSpeechEndThreshold: Schema.optional(Runtime.Number),
+    machineDetectionSilenceTimeout: Schema.optional(Runtime.Number)
+  })
+)
 
 /**
  * The strict variant of {@link TwilioVoicemailDetection}, for requests.
@@ -152,24 +154,26 @@ export const TwilioVoicemailDetection: Schema.Schema<TwilioVoicemailDetection, T
  * @since 0.1.0
  * @category schemas
  */
-export const TwilioVoicemailDetectionStrict: Schema.Schema<TwilioVoicemailDetection, TwilioVoicemailDetectionEncoded> = Schema.Struct({
-  provider: Runtime.StrictEnum("twilio"),
-  voicemailDetectionTypes: Schema.optional(
-    Schema.Array(
-      Runtime.StrictEnum(
-        "machine_start",
-        "human",
-        "fax",
-        "unknown",
-        "machine_end_beep",
-        "machine_end_silence",
-        "machine_end_other"
+export const TwilioVoicemailDetectionStrict: Schema.Schema<TwilioVoicemailDetection, TwilioVoicemailDetectionEncoded> = Runtime.lazy("TwilioVoicemailDetectionStrict", () =>
+  Schema.Struct({
+    provider: Runtime.StrictEnum("twilio"),
+    voicemailDetectionTypes: Schema.optional(
+      Schema.Array(
+        Runtime.StrictEnum(
+          "machine_start",
+          "human",
+          "fax",
+          "unknown",
+          "machine_end_beep",
+          "machine_end_silence",
+          "machine_end_other"
+        )
       )
-    )
-  ),
-  enabled: Schema.optional(Schema.Boolean),
-  machineDetectionTimeout: Schema.optional(Schema.Number.pipe(Schema.between(3, 59))),
-  machineDetectionSpeechThreshold: Schema.optional(Schema.Number.pipe(Schema.between(1000, 6000))),
-  machineDetectionSpeechEndThreshold: Schema.optional(Schema.Number.pipe(Schema.between(500, 5000))),
-  machineDetectionSilenceTimeout: Schema.optional(Schema.Number.pipe(Schema.between(2000, 10000)))
-}).annotations({ identifier: "TwilioVoicemailDetectionStrict" })
+    ),
+    enabled: Schema.optional(Schema.Boolean),
+    machineDetectionTimeout: Schema.optional(Schema.Number.pipe(Schema.between(3, 59))),
+    machineDetectionSpeechThreshold: Schema.optional(Schema.Number.pipe(Schema.between(1000, 6000))),
+    machineDetectionSpeechEndThreshold: Schema.optional(Schema.Number.pipe(Schema.between(500, 5000))),
+    machineDetectionSilenceTimeout: Schema.optional(Schema.Number.pipe(Schema.between(2000, 10000)))
+  })
+)

@@ -44,7 +44,9 @@ export interface UpdateAnthropicCredentialDTOEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateAnthropicCredentialDTO: Schema.Schema<UpdateAnthropicCredentialDTO, UpdateAnthropicCredentialDTOEncoded> = Schema.Struct({
-  provider: Runtime.LenientEnum("anthropic"),
-  apiKey: Schema.String
-}).annotations({ identifier: "UpdateAnthropicCredentialDTO" })
+export const UpdateAnthropicCredentialDTO: Schema.Schema<UpdateAnthropicCredentialDTO, UpdateAnthropicCredentialDTOEncoded> = Runtime.lazy("UpdateAnthropicCredentialDTO", () =>
+  Schema.Struct({
+    provider: Runtime.LenientEnum("anthropic"),
+    apiKey: Schema.String
+  })
+)

@@ -44,7 +44,9 @@ export interface UpdateAnyscaleCredentialDTOEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateAnyscaleCredentialDTO: Schema.Schema<UpdateAnyscaleCredentialDTO, UpdateAnyscaleCredentialDTOEncoded> = Schema.Struct({
-  provider: Runtime.LenientEnum("anyscale"),
-  apiKey: Schema.String
-}).annotations({ identifier: "UpdateAnyscaleCredentialDTO" })
+export const UpdateAnyscaleCredentialDTO: Schema.Schema<UpdateAnyscaleCredentialDTO, UpdateAnyscaleCredentialDTOEncoded> = Runtime.lazy("UpdateAnyscaleCredentialDTO", () =>
+  Schema.Struct({
+    provider: Runtime.LenientEnum("anyscale"),
+    apiKey: Schema.String
+  })
+)

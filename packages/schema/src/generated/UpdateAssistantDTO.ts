@@ -419,107 +419,109 @@ export interface UpdateAssistantDTOEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateAssistantDTO: Schema.Schema<UpdateAssistantDTO, UpdateAssistantDTOEncoded> = Schema.Struct({
-  transcriber: Schema.optional(
-    Schema.Union(DeepgramTranscriberStrict, GladiaTranscriberStrict, TalkscriberTranscriberStrict)
-  ),
-  model: Schema.optional(
-    Schema.Union(
-      AnyscaleModelStrict,
-      AnthropicModelStrict,
-      CustomLLMModelStrict,
-      DeepInfraModelStrict,
-      GroqModelStrict,
-      OpenAIModelStrict,
-      OpenRouterModelStrict,
-      PerplexityAIModelStrict,
-      TogetherAIModelStrict,
-      VapiModelStrict
-    )
-  ),
-  voice: Schema.optional(
-    Schema.Union(
-      AzureVoiceStrict,
-      CartesiaVoiceStrict,
-      DeepgramVoiceStrict,
-      ElevenLabsVoiceStrict,
-      LMNTVoiceStrict,
-      NeetsVoiceStrict,
-      OpenAIVoiceStrict,
-      PlayHTVoiceStrict,
-      RimeAIVoiceStrict
-    )
-  ),
-  firstMessageMode: Schema.optional(
-    Schema.Literal(
-      "assistant-speaks-first",
-      "assistant-speaks-first-with-model-generated-message",
-      "assistant-waits-for-user"
-    )
-  ),
-  hipaaEnabled: Schema.optional(Schema.Boolean),
-  clientMessages: Schema.optional(
-    Schema.Array(
-      Schema.Literal(
-        "conversation-update",
-        "function-call",
-        "function-call-result",
-        "hang",
-        "language-changed",
-        "metadata",
-        "model-output",
-        "speech-update",
-        "status-update",
-        "transcript",
-        "tool-calls",
-        "tool-calls-result",
-        "user-interrupted",
-        "voice-input"
+export const UpdateAssistantDTO: Schema.Schema<UpdateAssistantDTO, UpdateAssistantDTOEncoded> = Runtime.lazy("UpdateAssistantDTO", () =>
+  Schema.Struct({
+    transcriber: Schema.optional(
+      Schema.Union(DeepgramTranscriberStrict, GladiaTranscriberStrict, TalkscriberTranscriberStrict)
+    ),
+    model: Schema.optional(
+      Schema.Union(
+        AnyscaleModelStrict,
+        AnthropicModelStrict,
+        CustomLLMModelStrict,
+        DeepInfraModelStrict,
+        GroqModelStrict,
+        OpenAIModelStrict,
+        OpenRouterModelStrict,
+        PerplexityAIModelStrict,
+        TogetherAIModelStrict,
+        VapiModelStrict
       )
-    )
-  ),
-  serverMessages: Schema.optional(
-    Schema.Array(
-      Schema.Literal(
-        "conversation-update",
-        "end-of-call-report",
-        "function-call",
-        "hang",
-        "language-changed",
-        "model-output",
-        "phone-call-control",
-        "speech-update",
-        "status-update",
-        "transcript",
-        "tool-calls",
-        "transfer-destination-request",
-        "transfer-update",
-        "user-interrupted",
-        "voice-input"
+    ),
+    voice: Schema.optional(
+      Schema.Union(
+        AzureVoiceStrict,
+        CartesiaVoiceStrict,
+        DeepgramVoiceStrict,
+        ElevenLabsVoiceStrict,
+        LMNTVoiceStrict,
+        NeetsVoiceStrict,
+        OpenAIVoiceStrict,
+        PlayHTVoiceStrict,
+        RimeAIVoiceStrict
       )
-    )
-  ),
-  silenceTimeoutSeconds: Schema.optional(Schema.Number.pipe(Schema.between(10, 600))),
-  maxDurationSeconds: Schema.optional(Schema.Number.pipe(Schema.between(10, 21600))),
-  backgroundSound: Schema.optional(Schema.Literal("off", "office")),
-  backchannelingEnabled: Schema.optional(Schema.Boolean),
-  backgroundDenoisingEnabled: Schema.optional(Schema.Boolean),
-  modelOutputInMessagesEnabled: Schema.optional(Schema.Boolean),
-  transportConfigurations: Schema.optional(Schema.Array(TransportConfigurationTwilioStrict)),
-  name: Schema.optional(Schema.String.pipe(Schema.maxLength(40))),
-  firstMessage: Schema.optional(Schema.String.pipe(Schema.maxLength(1000))),
-  voicemailDetection: Schema.optional(TwilioVoicemailDetectionStrict),
-  voicemailMessage: Schema.optional(Schema.String.pipe(Schema.maxLength(1000))),
-  endCallMessage: Schema.optional(Schema.String.pipe(Schema.maxLength(1000))),
-  endCallPhrases: Schema.optional(Schema.Array(Schema.String.pipe(Schema.minLength(2), Schema.maxLength(140)))),
-  metadata: Schema.optional(Runtime.FreeForm),
-  serverUrl: Schema.optional(Schema.String),
-  serverUrlSecret: Schema.optional(Schema.String.pipe(Schema.maxLength(1000))),
-  analysisPlan: Schema.optional(AnalysisPlanStrict),
-  artifactPlan: Schema.optional(ArtifactPlanStrict),
-  messagePlan: Schema.optional(MessagePlanStrict),
-  startSpeakingPlan: Schema.optional(StartSpeakingPlanStrict),
-  stopSpeakingPlan: Schema.optional(StopSpeakingPlanStrict),
-  monitorPlan: Schema.optional(MonitorPlanStrict),
-  credentialIds: Schema.optional(Schema.Array(Schema.String))
-}).annotations({ identifier: "UpdateAssistantDTO" })
+    ),
+    firstMessageMode: Schema.optional(
+      Schema.Literal(
+        "assistant-speaks-first",
+        "assistant-speaks-first-with-model-generated-message",
+        "assistant-waits-for-user"
+      )
+    ),
+    hipaaEnabled: Schema.optional(Schema.Boolean),
+    clientMessages: Schema.optional(
+      Schema.Array(
+        Schema.Literal(
+          "conversation-update",
+          "function-call",
+          "function-call-result",
+          "hang",
+          "language-changed",
+          "metadata",
+          "model-output",
+          "speech-update",
+          "status-update",
+          "transcript",
+          "tool-calls",
+          "tool-calls-result",
+          "user-interrupted",
+          "voice-input"
+        )
+      )
+    ),
+    serverMessages: Schema.optional(
+      Schema.Array(
+        Schema.Literal(
+          "conversation-update",
+          "end-of-call-report",
+          "function-call",
+          "hang",
+          "language-changed",
+          "model-output",
+          "phone-call-control",
+          "speech-update",
+          "status-update",
+          "transcript",
+          "tool-calls",
+          "transfer-destination-request",
+          "transfer-update",
+          "user-interrupted",
+          "voice-input"
+        )
+      )
+    ),
+    silenceTimeoutSeconds: Schema.optional(Schema.Number.pipe(Schema.between(10, 600))),
+    maxDurationSeconds: Schema.optional(Schema.Number.pipe(Schema.between(10, 21600))),
+    backgroundSound: Schema.optional(Schema.Literal("off", "office")),
+    backchannelingEnabled: Schema.optional(Schema.Boolean),
+    backgroundDenoisingEnabled: Schema.optional(Schema.Boolean),
+    modelOutputInMessagesEnabled: Schema.optional(Schema.Boolean),
+    transportConfigurations: Schema.optional(Schema.Array(TransportConfigurationTwilioStrict)),
+    name: Schema.optional(Schema.String.pipe(Schema.maxLength(40))),
+    firstMessage: Schema.optional(Schema.String.pipe(Schema.maxLength(1000))),
+    voicemailDetection: Schema.optional(TwilioVoicemailDetectionStrict),
+    voicemailMessage: Schema.optional(Schema.String.pipe(Schema.maxLength(1000))),
+    endCallMessage: Schema.optional(Schema.String.pipe(Schema.maxLength(1000))),
+    endCallPhrases: Schema.optional(Schema.Array(Schema.String.pipe(Schema.minLength(2), Schema.maxLength(140)))),
+    metadata: Schema.optional(Runtime.FreeForm),
+    serverUrl: Schema.optional(Schema.String),
+    serverUrlSecret: Schema.optional(Schema.String.pipe(Schema.maxLength(1000))),
+    analysisPlan: Schema.optional(AnalysisPlanStrict),
+    artifactPlan: Schema.optional(ArtifactPlanStrict),
+    messagePlan: Schema.optional(MessagePlanStrict),
+    startSpeakingPlan: Schema.optional(StartSpeakingPlanStrict),
+    stopSpeakingPlan: Schema.optional(StopSpeakingPlanStrict),
+    monitorPlan: Schema.optional(MonitorPlanStrict),
+    credentialIds: Schema.optional(Schema.Array(Schema.String))
+  })
+)

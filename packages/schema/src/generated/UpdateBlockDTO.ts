@@ -7,6 +7,7 @@
  */
 
 import * as Schema from "effect/Schema"
+import * as Runtime from "../internal/runtime.js"
 import { 
   type BlockCompleteMessage,
   type BlockCompleteMessageEncoded,
@@ -154,23 +155,25 @@ export interface UpdateBlockDTOEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateBlockDTO: Schema.Schema<UpdateBlockDTO, UpdateBlockDTOEncoded> = Schema.Struct({
-  messages: Schema.optional(Schema.Array(Schema.Union(BlockStartMessageStrict, BlockCompleteMessageStrict))),
-  inputSchema: Schema.optional(JsonSchemaStrict),
-  outputSchema: Schema.optional(JsonSchemaStrict),
-  tool: Schema.optional(
-    Schema.Union(
-      CreateDtmfToolDTOStrict,
-      CreateEndCallToolDTOStrict,
-      CreateVoicemailToolDTOStrict,
-      CreateFunctionToolDTOStrict,
-      CreateGhlToolDTOStrict,
-      CreateMakeToolDTOStrict,
-      CreateTransferCallToolDTOStrict
-    )
-  ),
-  steps: Schema.optional(Schema.Array(Schema.Union(HandoffStepStrict, CallbackStepStrict))),
-  name: Schema.optional(Schema.String),
-  instruction: Schema.optional(Schema.String.pipe(Schema.minLength(1))),
-  toolId: Schema.optional(Schema.String)
-}).annotations({ identifier: "UpdateBlockDTO" })
+export const UpdateBlockDTO: Schema.Schema<UpdateBlockDTO, UpdateBlockDTOEncoded> = Runtime.lazy("UpdateBlockDTO", () =>
+  Schema.Struct({
+    messages: Schema.optional(Schema.Array(Schema.Union(BlockStartMessageStrict, BlockCompleteMessageStrict))),
+    inputSchema: Schema.optional(JsonSchemaStrict),
+    outputSchema: Schema.optional(JsonSchemaStrict),
+    tool: Schema.optional(
+      Schema.Union(
+        CreateDtmfToolDTOStrict,
+        CreateEndCallToolDTOStrict,
+        CreateVoicemailToolDTOStrict,
+        CreateFunctionToolDTOStrict,
+        CreateGhlToolDTOStrict,
+        CreateMakeToolDTOStrict,
+        CreateTransferCallToolDTOStrict
+      )
+    ),
+    steps: Schema.optional(Schema.Array(Schema.Union(HandoffStepStrict, CallbackStepStrict))),
+    name: Schema.optional(Schema.String),
+    instruction: Schema.optional(Schema.String.pipe(Schema.minLength(1))),
+    toolId: Schema.optional(Schema.String)
+  })
+)

@@ -78,11 +78,13 @@ export interface UpdateByoSipTrunkCredentialDTOEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateByoSipTrunkCredentialDTO: Schema.Schema<UpdateByoSipTrunkCredentialDTO, UpdateByoSipTrunkCredentialDTOEncoded> = Schema.Struct({
-  provider: Schema.optional(Runtime.LenientEnum("byo-sip-trunk")),
-  gateways: Schema.Array(SipTrunkGateway),
-  name: Schema.optional(Schema.String),
-  outboundAuthenticationPlan: Schema.optional(SipTrunkOutboundAuthenticationPlan),
-  outboundLeadingPlusEnabled: Schema.optional(Schema.Boolean),
-  sbcConfiguration: Schema.optional(SbcConfiguration)
-}).annotations({ identifier: "UpdateByoSipTrunkCredentialDTO" })
+export const UpdateByoSipTrunkCredentialDTO: Schema.Schema<UpdateByoSipTrunkCredentialDTO, UpdateByoSipTrunkCredentialDTOEncoded> = Runtime.lazy("UpdateByoSipTrunkCredentialDTO", () =>
+  Schema.Struct({
+    provider: Schema.optional(Runtime.LenientEnum("byo-sip-trunk")),
+    gateways: Schema.Array(SipTrunkGateway),
+    name: Schema.optional(Schema.String),
+    outboundAuthenticationPlan: Schema.optional(SipTrunkOutboundAuthenticationPlan),
+    outboundLeadingPlusEnabled: Schema.optional(Schema.Boolean),
+    sbcConfiguration: Schema.optional(SbcConfiguration)
+  })
+)

@@ -7,6 +7,7 @@
  */
 
 import * as Schema from "effect/Schema"
+import * as Runtime from "../internal/runtime.js"
 
 /**
  * The `UpdateCallDTO` shape of the Vapi API.
@@ -40,6 +41,8 @@ export interface UpdateCallDTOEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateCallDTO: Schema.Schema<UpdateCallDTO, UpdateCallDTOEncoded> = Schema.Struct({
-  name: Schema.optional(Schema.String.pipe(Schema.maxLength(40)))
-}).annotations({ identifier: "UpdateCallDTO" })
+export const UpdateCallDTO: Schema.Schema<UpdateCallDTO, UpdateCallDTOEncoded> = Runtime.lazy("UpdateCallDTO", () =>
+  Schema.Struct({
+    name: Schema.optional(Schema.String.pipe(Schema.maxLength(40)))
+  })
+)

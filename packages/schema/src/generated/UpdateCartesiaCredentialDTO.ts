@@ -44,7 +44,9 @@ export interface UpdateCartesiaCredentialDTOEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateCartesiaCredentialDTO: Schema.Schema<UpdateCartesiaCredentialDTO, UpdateCartesiaCredentialDTOEncoded> = Schema.Struct({
-  provider: Runtime.LenientEnum("cartesia"),
-  apiKey: Schema.String
-}).annotations({ identifier: "UpdateCartesiaCredentialDTO" })
+export const UpdateCartesiaCredentialDTO: Schema.Schema<UpdateCartesiaCredentialDTO, UpdateCartesiaCredentialDTOEncoded> = Runtime.lazy("UpdateCartesiaCredentialDTO", () =>
+  Schema.Struct({
+    provider: Runtime.LenientEnum("cartesia"),
+    apiKey: Schema.String
+  })
+)

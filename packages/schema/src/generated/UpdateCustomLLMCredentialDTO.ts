@@ -44,7 +44,9 @@ export interface UpdateCustomLLMCredentialDTOEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateCustomLLMCredentialDTO: Schema.Schema<UpdateCustomLLMCredentialDTO, UpdateCustomLLMCredentialDTOEncoded> = Schema.Struct({
-  provider: Runtime.LenientEnum("custom-llm"),
-  apiKey: Schema.String
-}).annotations({ identifier: "UpdateCustomLLMCredentialDTO" })
+export const UpdateCustomLLMCredentialDTO: Schema.Schema<UpdateCustomLLMCredentialDTO, UpdateCustomLLMCredentialDTOEncoded> = Runtime.lazy("UpdateCustomLLMCredentialDTO", () =>
+  Schema.Struct({
+    provider: Runtime.LenientEnum("custom-llm"),
+    apiKey: Schema.String
+  })
+)

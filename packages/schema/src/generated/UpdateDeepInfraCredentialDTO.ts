@@ -44,7 +44,9 @@ export interface UpdateDeepInfraCredentialDTOEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateDeepInfraCredentialDTO: Schema.Schema<UpdateDeepInfraCredentialDTO, UpdateDeepInfraCredentialDTOEncoded> = Schema.Struct({
-  provider: Runtime.LenientEnum("deepinfra"),
-  apiKey: Schema.String
-}).annotations({ identifier: "UpdateDeepInfraCredentialDTO" })
+export const UpdateDeepInfraCredentialDTO: Schema.Schema<UpdateDeepInfraCredentialDTO, UpdateDeepInfraCredentialDTOEncoded> = Runtime.lazy("UpdateDeepInfraCredentialDTO", () =>
+  Schema.Struct({
+    provider: Runtime.LenientEnum("deepinfra"),
+    apiKey: Schema.String
+  })
+)

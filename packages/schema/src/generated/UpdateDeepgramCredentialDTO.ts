@@ -49,8 +49,10 @@ export interface UpdateDeepgramCredentialDTOEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateDeepgramCredentialDTO: Schema.Schema<UpdateDeepgramCredentialDTO, UpdateDeepgramCredentialDTOEncoded> = Schema.Struct({
-  provider: Runtime.LenientEnum("deepgram"),
-  apiKey: Schema.String,
-  apiUrl: Schema.optional(Schema.String)
-}).annotations({ identifier: "UpdateDeepgramCredentialDTO" })
+export const UpdateDeepgramCredentialDTO: Schema.Schema<UpdateDeepgramCredentialDTO, UpdateDeepgramCredentialDTOEncoded> = Runtime.lazy("UpdateDeepgramCredentialDTO", () =>
+  Schema.Struct({
+    provider: Runtime.LenientEnum("deepgram"),
+    apiKey: Schema.String,
+    apiUrl: Schema.optional(Schema.String)
+  })
+)

@@ -44,7 +44,9 @@ export interface UpdateElevenLabsCredentialDTOEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateElevenLabsCredentialDTO: Schema.Schema<UpdateElevenLabsCredentialDTO, UpdateElevenLabsCredentialDTOEncoded> = Schema.Struct({
-  provider: Runtime.LenientEnum("11labs"),
-  apiKey: Schema.String
-}).annotations({ identifier: "UpdateElevenLabsCredentialDTO" })
+export const UpdateElevenLabsCredentialDTO: Schema.Schema<UpdateElevenLabsCredentialDTO, UpdateElevenLabsCredentialDTOEncoded> = Runtime.lazy("UpdateElevenLabsCredentialDTO", () =>
+  Schema.Struct({
+    provider: Runtime.LenientEnum("11labs"),
+    apiKey: Schema.String
+  })
+)

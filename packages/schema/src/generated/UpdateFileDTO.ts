@@ -7,6 +7,7 @@
  */
 
 import * as Schema from "effect/Schema"
+import * as Runtime from "../internal/runtime.js"
 
 /**
  * The `UpdateFileDTO` shape of the Vapi API.
@@ -40,6 +41,8 @@ export interface UpdateFileDTOEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateFileDTO: Schema.Schema<UpdateFileDTO, UpdateFileDTOEncoded> = Schema.Struct({
-  name: Schema.optional(Schema.String.pipe(Schema.maxLength(100)))
-}).annotations({ identifier: "UpdateFileDTO" })
+export const UpdateFileDTO: Schema.Schema<UpdateFileDTO, UpdateFileDTOEncoded> = Runtime.lazy("UpdateFileDTO", () =>
+  Schema.Struct({
+    name: Schema.optional(Schema.String.pipe(Schema.maxLength(100)))
+  })
+)

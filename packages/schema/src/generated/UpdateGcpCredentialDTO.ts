@@ -58,9 +58,11 @@ export interface UpdateGcpCredentialDTOEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateGcpCredentialDTO: Schema.Schema<UpdateGcpCredentialDTO, UpdateGcpCredentialDTOEncoded> = Schema.Struct({
-  provider: Runtime.LenientEnum("gcp"),
-  name: Schema.optional(Schema.String),
-  gcpKey: GcpKey,
-  bucketPlan: Schema.optional(BucketPlan)
-}).annotations({ identifier: "UpdateGcpCredentialDTO" })
+export const UpdateGcpCredentialDTO: Schema.Schema<UpdateGcpCredentialDTO, UpdateGcpCredentialDTOEncoded> = Runtime.lazy("UpdateGcpCredentialDTO", () =>
+  Schema.Struct({
+    provider: Runtime.LenientEnum("gcp"),
+    name: Schema.optional(Schema.String),
+    gcpKey: GcpKey,
+    bucketPlan: Schema.optional(BucketPlan)
+  })
+)

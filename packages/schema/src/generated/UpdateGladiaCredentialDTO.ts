@@ -44,7 +44,9 @@ export interface UpdateGladiaCredentialDTOEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateGladiaCredentialDTO: Schema.Schema<UpdateGladiaCredentialDTO, UpdateGladiaCredentialDTOEncoded> = Schema.Struct({
-  provider: Runtime.LenientEnum("gladia"),
-  apiKey: Schema.String
-}).annotations({ identifier: "UpdateGladiaCredentialDTO" })
+export const UpdateGladiaCredentialDTO: Schema.Schema<UpdateGladiaCredentialDTO, UpdateGladiaCredentialDTOEncoded> = Runtime.lazy("UpdateGladiaCredentialDTO", () =>
+  Schema.Struct({
+    provider: Runtime.LenientEnum("gladia"),
+    apiKey: Schema.String
+  })
+)

@@ -44,7 +44,9 @@ export interface UpdateGoHighLevelCredentialDTOEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateGoHighLevelCredentialDTO: Schema.Schema<UpdateGoHighLevelCredentialDTO, UpdateGoHighLevelCredentialDTOEncoded> = Schema.Struct({
-  provider: Runtime.LenientEnum("gohighlevel"),
-  apiKey: Schema.String
-}).annotations({ identifier: "UpdateGoHighLevelCredentialDTO" })
+export const UpdateGoHighLevelCredentialDTO: Schema.Schema<UpdateGoHighLevelCredentialDTO, UpdateGoHighLevelCredentialDTOEncoded> = Runtime.lazy("UpdateGoHighLevelCredentialDTO", () =>
+  Schema.Struct({
+    provider: Runtime.LenientEnum("gohighlevel"),
+    apiKey: Schema.String
+  })
+)

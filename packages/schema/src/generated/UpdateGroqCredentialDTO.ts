@@ -44,7 +44,9 @@ export interface UpdateGroqCredentialDTOEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateGroqCredentialDTO: Schema.Schema<UpdateGroqCredentialDTO, UpdateGroqCredentialDTOEncoded> = Schema.Struct({
-  provider: Runtime.LenientEnum("groq"),
-  apiKey: Schema.String
-}).annotations({ identifier: "UpdateGroqCredentialDTO" })
+export const UpdateGroqCredentialDTO: Schema.Schema<UpdateGroqCredentialDTO, UpdateGroqCredentialDTOEncoded> = Runtime.lazy("UpdateGroqCredentialDTO", () =>
+  Schema.Struct({
+    provider: Runtime.LenientEnum("groq"),
+    apiKey: Schema.String
+  })
+)

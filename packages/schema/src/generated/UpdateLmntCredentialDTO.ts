@@ -44,7 +44,9 @@ export interface UpdateLmntCredentialDTOEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateLmntCredentialDTO: Schema.Schema<UpdateLmntCredentialDTO, UpdateLmntCredentialDTOEncoded> = Schema.Struct({
-  provider: Runtime.LenientEnum("lmnt"),
-  apiKey: Schema.String
-}).annotations({ identifier: "UpdateLmntCredentialDTO" })
+export const UpdateLmntCredentialDTO: Schema.Schema<UpdateLmntCredentialDTO, UpdateLmntCredentialDTOEncoded> = Runtime.lazy("UpdateLmntCredentialDTO", () =>
+  Schema.Struct({
+    provider: Runtime.LenientEnum("lmnt"),
+    apiKey: Schema.String
+  })
+)

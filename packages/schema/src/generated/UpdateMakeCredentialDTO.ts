@@ -54,9 +54,11 @@ export interface UpdateMakeCredentialDTOEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateMakeCredentialDTO: Schema.Schema<UpdateMakeCredentialDTO, UpdateMakeCredentialDTOEncoded> = Schema.Struct({
-  provider: Runtime.LenientEnum("make"),
-  teamId: Schema.String,
-  region: Schema.String,
-  apiKey: Schema.String
-}).annotations({ identifier: "UpdateMakeCredentialDTO" })
+export const UpdateMakeCredentialDTO: Schema.Schema<UpdateMakeCredentialDTO, UpdateMakeCredentialDTOEncoded> = Runtime.lazy("UpdateMakeCredentialDTO", () =>
+  Schema.Struct({
+    provider: Runtime.LenientEnum("make"),
+    teamId: Schema.String,
+    region: Schema.String,
+    apiKey: Schema.String
+  })
+)

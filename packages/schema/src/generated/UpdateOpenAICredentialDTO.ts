@@ -44,7 +44,9 @@ export interface UpdateOpenAICredentialDTOEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateOpenAICredentialDTO: Schema.Schema<UpdateOpenAICredentialDTO, UpdateOpenAICredentialDTOEncoded> = Schema.Struct({
-  provider: Runtime.LenientEnum("openai"),
-  apiKey: Schema.String
-}).annotations({ identifier: "UpdateOpenAICredentialDTO" })
+export const UpdateOpenAICredentialDTO: Schema.Schema<UpdateOpenAICredentialDTO, UpdateOpenAICredentialDTOEncoded> = Runtime.lazy("UpdateOpenAICredentialDTO", () =>
+  Schema.Struct({
+    provider: Runtime.LenientEnum("openai"),
+    apiKey: Schema.String
+  })
+)

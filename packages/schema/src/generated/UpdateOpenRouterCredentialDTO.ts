@@ -44,7 +44,9 @@ export interface UpdateOpenRouterCredentialDTOEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateOpenRouterCredentialDTO: Schema.Schema<UpdateOpenRouterCredentialDTO, UpdateOpenRouterCredentialDTOEncoded> = Schema.Struct({
-  provider: Runtime.LenientEnum("openrouter"),
-  apiKey: Schema.String
-}).annotations({ identifier: "UpdateOpenRouterCredentialDTO" })
+export const UpdateOpenRouterCredentialDTO: Schema.Schema<UpdateOpenRouterCredentialDTO, UpdateOpenRouterCredentialDTOEncoded> = Runtime.lazy("UpdateOpenRouterCredentialDTO", () =>
+  Schema.Struct({
+    provider: Runtime.LenientEnum("openrouter"),
+    apiKey: Schema.String
+  })
+)

@@ -70,11 +70,13 @@ export interface UpdateOrgDTOEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateOrgDTO: Schema.Schema<UpdateOrgDTO, UpdateOrgDTOEncoded> = Schema.Struct({
-  hipaaEnabled: Schema.optional(Schema.Boolean),
-  name: Schema.optional(Schema.String),
-  billingLimit: Schema.optional(Runtime.Number),
-  serverUrl: Schema.optional(Schema.String),
-  serverUrlSecret: Schema.optional(Schema.String),
-  concurrencyLimit: Schema.optional(Runtime.Number)
-}).annotations({ identifier: "UpdateOrgDTO" })
+export const UpdateOrgDTO: Schema.Schema<UpdateOrgDTO, UpdateOrgDTOEncoded> = Runtime.lazy("UpdateOrgDTO", () =>
+  Schema.Struct({
+    hipaaEnabled: Schema.optional(Schema.Boolean),
+    name: Schema.optional(Schema.String),
+    billingLimit: Schema.optional(Runtime.Number),
+    serverUrl: Schema.optional(Schema.String),
+    serverUrlSecret: Schema.optional(Schema.String),
+    concurrencyLimit: Schema.optional(Runtime.Number)
+  })
+)

@@ -44,7 +44,9 @@ export interface UpdatePerplexityAICredentialDTOEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const UpdatePerplexityAICredentialDTO: Schema.Schema<UpdatePerplexityAICredentialDTO, UpdatePerplexityAICredentialDTOEncoded> = Schema.Struct({
-  provider: Runtime.LenientEnum("perplexity-ai"),
-  apiKey: Schema.String
-}).annotations({ identifier: "UpdatePerplexityAICredentialDTO" })
+export const UpdatePerplexityAICredentialDTO: Schema.Schema<UpdatePerplexityAICredentialDTO, UpdatePerplexityAICredentialDTOEncoded> = Runtime.lazy("UpdatePerplexityAICredentialDTO", () =>
+  Schema.Struct({
+    provider: Runtime.LenientEnum("perplexity-ai"),
+    apiKey: Schema.String
+  })
+)

@@ -7,6 +7,7 @@
  */
 
 import * as Schema from "effect/Schema"
+import * as Runtime from "../internal/runtime.js"
 import { 
   type TransferDestinationNumber,
   type TransferDestinationNumberEncoded,
@@ -90,11 +91,13 @@ export interface UpdatePhoneNumberDTOEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const UpdatePhoneNumberDTO: Schema.Schema<UpdatePhoneNumberDTO, UpdatePhoneNumberDTOEncoded> = Schema.Struct({
-  fallbackDestination: Schema.optional(Schema.Union(TransferDestinationNumberStrict, TransferDestinationSipStrict)),
-  name: Schema.optional(Schema.String.pipe(Schema.maxLength(40))),
-  assistantId: Schema.optional(Schema.String),
-  squadId: Schema.optional(Schema.String),
-  serverUrl: Schema.optional(Schema.String),
-  serverUrlSecret: Schema.optional(Schema.String)
-}).annotations({ identifier: "UpdatePhoneNumberDTO" })
+export const UpdatePhoneNumberDTO: Schema.Schema<UpdatePhoneNumberDTO, UpdatePhoneNumberDTOEncoded> = Runtime.lazy("UpdatePhoneNumberDTO", () =>
+  Schema.Struct({
+    fallbackDestination: Schema.optional(Schema.Union(TransferDestinationNumberStrict, TransferDestinationSipStrict)),
+    name: Schema.optional(Schema.String.pipe(Schema.maxLength(40))),
+    assistantId: Schema.optional(Schema.String),
+    squadId: Schema.optional(Schema.String),
+    serverUrl: Schema.optional(Schema.String),
+    serverUrlSecret: Schema.optional(Schema.String)
+  })
+)

@@ -46,8 +46,10 @@ export interface UpdatePlayHTCredentialDTOEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const UpdatePlayHTCredentialDTO: Schema.Schema<UpdatePlayHTCredentialDTO, UpdatePlayHTCredentialDTOEncoded> = Schema.Struct({
-  provider: Runtime.LenientEnum("playht"),
-  apiKey: Schema.String,
-  userId: Schema.String
-}).annotations({ identifier: "UpdatePlayHTCredentialDTO" })
+export const UpdatePlayHTCredentialDTO: Schema.Schema<UpdatePlayHTCredentialDTO, UpdatePlayHTCredentialDTOEncoded> = Runtime.lazy("UpdatePlayHTCredentialDTO", () =>
+  Schema.Struct({
+    provider: Runtime.LenientEnum("playht"),
+    apiKey: Schema.String,
+    userId: Schema.String
+  })
+)

@@ -44,7 +44,9 @@ export interface UpdateRimeAICredentialDTOEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateRimeAICredentialDTO: Schema.Schema<UpdateRimeAICredentialDTO, UpdateRimeAICredentialDTOEncoded> = Schema.Struct({
-  provider: Runtime.LenientEnum("rime-ai"),
-  apiKey: Schema.String
-}).annotations({ identifier: "UpdateRimeAICredentialDTO" })
+export const UpdateRimeAICredentialDTO: Schema.Schema<UpdateRimeAICredentialDTO, UpdateRimeAICredentialDTOEncoded> = Runtime.lazy("UpdateRimeAICredentialDTO", () =>
+  Schema.Struct({
+    provider: Runtime.LenientEnum("rime-ai"),
+    apiKey: Schema.String
+  })
+)

@@ -44,7 +44,9 @@ export interface UpdateRunpodCredentialDTOEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateRunpodCredentialDTO: Schema.Schema<UpdateRunpodCredentialDTO, UpdateRunpodCredentialDTOEncoded> = Schema.Struct({
-  provider: Runtime.LenientEnum("runpod"),
-  apiKey: Schema.String
-}).annotations({ identifier: "UpdateRunpodCredentialDTO" })
+export const UpdateRunpodCredentialDTO: Schema.Schema<UpdateRunpodCredentialDTO, UpdateRunpodCredentialDTOEncoded> = Runtime.lazy("UpdateRunpodCredentialDTO", () =>
+  Schema.Struct({
+    provider: Runtime.LenientEnum("runpod"),
+    apiKey: Schema.String
+  })
+)

@@ -67,11 +67,13 @@ export interface UpdateS3CredentialDTOEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateS3CredentialDTO: Schema.Schema<UpdateS3CredentialDTO, UpdateS3CredentialDTOEncoded> = Schema.Struct({
-  provider: Runtime.LenientEnum("s3"),
-  awsAccessKeyId: Schema.String,
-  awsSecretAccessKey: Schema.String,
-  region: Schema.String,
-  s3BucketName: Schema.String,
-  s3PathPrefix: Schema.String
-}).annotations({ identifier: "UpdateS3CredentialDTO" })
+export const UpdateS3CredentialDTO: Schema.Schema<UpdateS3CredentialDTO, UpdateS3CredentialDTOEncoded> = Runtime.lazy("UpdateS3CredentialDTO", () =>
+  Schema.Struct({
+    provider: Runtime.LenientEnum("s3"),
+    awsAccessKeyId: Schema.String,
+    awsSecretAccessKey: Schema.String,
+    region: Schema.String,
+    s3BucketName: Schema.String,
+    s3PathPrefix: Schema.String
+  })
+)

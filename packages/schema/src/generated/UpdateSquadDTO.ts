@@ -7,6 +7,7 @@
  */
 
 import * as Schema from "effect/Schema"
+import * as Runtime from "../internal/runtime.js"
 import { 
   type AssistantOverrides,
   type AssistantOverridesEncoded,
@@ -60,8 +61,10 @@ export interface UpdateSquadDTOEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateSquadDTO: Schema.Schema<UpdateSquadDTO, UpdateSquadDTOEncoded> = Schema.Struct({
-  name: Schema.optional(Schema.String),
-  members: Schema.Array(SquadMemberDTOStrict),
-  membersOverrides: Schema.optional(AssistantOverridesStrict)
-}).annotations({ identifier: "UpdateSquadDTO" })
+export const UpdateSquadDTO: Schema.Schema<UpdateSquadDTO, UpdateSquadDTOEncoded> = Runtime.lazy("UpdateSquadDTO", () =>
+  Schema.Struct({
+    name: Schema.optional(Schema.String),
+    members: Schema.Array(SquadMemberDTOStrict),
+    membersOverrides: Schema.optional(AssistantOverridesStrict)
+  })
+)

@@ -44,7 +44,9 @@ export interface UpdateTogetherAICredentialDTOEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateTogetherAICredentialDTO: Schema.Schema<UpdateTogetherAICredentialDTO, UpdateTogetherAICredentialDTOEncoded> = Schema.Struct({
-  provider: Runtime.LenientEnum("together-ai"),
-  apiKey: Schema.String
-}).annotations({ identifier: "UpdateTogetherAICredentialDTO" })
+export const UpdateTogetherAICredentialDTO: Schema.Schema<UpdateTogetherAICredentialDTO, UpdateTogetherAICredentialDTOEncoded> = Runtime.lazy("UpdateTogetherAICredentialDTO", () =>
+  Schema.Struct({
+    provider: Runtime.LenientEnum("together-ai"),
+    apiKey: Schema.String
+  })
+)

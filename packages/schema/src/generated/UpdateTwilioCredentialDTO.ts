@@ -46,8 +46,10 @@ export interface UpdateTwilioCredentialDTOEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateTwilioCredentialDTO: Schema.Schema<UpdateTwilioCredentialDTO, UpdateTwilioCredentialDTOEncoded> = Schema.Struct({
-  provider: Runtime.LenientEnum("twilio"),
-  authToken: Schema.String,
-  accountSid: Schema.String
-}).annotations({ identifier: "UpdateTwilioCredentialDTO" })
+export const UpdateTwilioCredentialDTO: Schema.Schema<UpdateTwilioCredentialDTO, UpdateTwilioCredentialDTOEncoded> = Runtime.lazy("UpdateTwilioCredentialDTO", () =>
+  Schema.Struct({
+    provider: Runtime.LenientEnum("twilio"),
+    authToken: Schema.String,
+    accountSid: Schema.String
+  })
+)

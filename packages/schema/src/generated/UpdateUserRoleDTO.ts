@@ -41,7 +41,9 @@ export interface UpdateUserRoleDTOEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateUserRoleDTO: Schema.Schema<UpdateUserRoleDTO, UpdateUserRoleDTOEncoded> = Schema.Struct({
-  userId: Schema.String,
-  role: Runtime.LenientEnum("admin", "editor", "viewer")
-}).annotations({ identifier: "UpdateUserRoleDTO" })
+export const UpdateUserRoleDTO: Schema.Schema<UpdateUserRoleDTO, UpdateUserRoleDTOEncoded> = Runtime.lazy("UpdateUserRoleDTO", () =>
+  Schema.Struct({
+    userId: Schema.String,
+    role: Runtime.LenientEnum("admin", "editor", "viewer")
+  })
+)

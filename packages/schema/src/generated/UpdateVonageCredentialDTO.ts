@@ -46,8 +46,10 @@ export interface UpdateVonageCredentialDTOEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateVonageCredentialDTO: Schema.Schema<UpdateVonageCredentialDTO, UpdateVonageCredentialDTOEncoded> = Schema.Struct({
-  provider: Runtime.LenientEnum("vonage"),
-  apiSecret: Schema.String,
-  apiKey: Schema.String
-}).annotations({ identifier: "UpdateVonageCredentialDTO" })
+export const UpdateVonageCredentialDTO: Schema.Schema<UpdateVonageCredentialDTO, UpdateVonageCredentialDTOEncoded> = Runtime.lazy("UpdateVonageCredentialDTO", () =>
+  Schema.Struct({
+    provider: Runtime.LenientEnum("vonage"),
+    apiSecret: Schema.String,
+    apiKey: Schema.String
+  })
+)

@@ -61,10 +61,12 @@ export interface UserEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const User: Schema.Schema<User, UserEncoded> = Schema.Struct({
-  id: Schema.String,
-  createdAt: Runtime.DateTime,
-  updatedAt: Runtime.DateTime,
-  email: Schema.String,
-  fullName: Schema.optional(Schema.String)
-}).annotations({ identifier: "User" })
+export const User: Schema.Schema<User, UserEncoded> = Runtime.lazy("User", () =>
+  Schema.Struct({
+    id: Schema.String,
+    createdAt: Runtime.DateTime,
+    updatedAt: Runtime.DateTime,
+    email: Schema.String,
+    fullName: Schema.optional(Schema.String)
+  })
+)

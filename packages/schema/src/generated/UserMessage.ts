@@ -66,11 +66,13 @@ export interface UserMessageEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const UserMessage: Schema.Schema<UserMessage, UserMessageEncoded> = Schema.Struct({
-  role: Schema.Literal("user"),
-  message: Schema.String,
-  time: Runtime.Number,
-  endTime: Runtime.Number,
-  secondsFromStart: Runtime.Number,
-  duration: Schema.optional(Runtime.Number)
-}).annotations({ identifier: "UserMessage" })
+export const UserMessage: Schema.Schema<UserMessage, UserMessageEncoded> = Runtime.lazy("UserMessage", () =>
+  Schema.Struct({
+    role: Schema.Literal("user"),
+    message: Schema.String,
+    time: Runtime.Number,
+    endTime: Runtime.Number,
+    secondsFromStart: Runtime.Number,
+    duration: Schema.optional(Runtime.Number)
+  })
+)

@@ -51,8 +51,10 @@ export interface VapiCostEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const VapiCost: Schema.Schema<VapiCost, VapiCostEncoded> = Schema.Struct({
-  type: Schema.Literal("vapi"),
-  minutes: Runtime.Number,
-  cost: Runtime.Number
-}).annotations({ identifier: "VapiCost" })
+export const VapiCost: Schema.Schema<VapiCost, VapiCostEncoded> = Runtime.lazy("VapiCost", () =>
+  Schema.Struct({
+    type: Schema.Literal("vapi"),
+    minutes: Runtime.Number,
+    cost: Runtime.Number
+  })
+)

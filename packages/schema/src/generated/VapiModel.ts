@@ -147,34 +147,36 @@ export interface VapiModelEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const VapiModel: Schema.Schema<VapiModel, VapiModelEncoded> = Schema.Struct({
-  messages: Schema.optional(Schema.Array(OpenAIMessage)),
-  tools: Schema.optional(
-    Schema.Array(
-      Schema.Union(
-        CreateDtmfToolDTO,
-        CreateEndCallToolDTO,
-        CreateVoicemailToolDTO,
-        CreateFunctionToolDTO,
-        CreateGhlToolDTO,
-        CreateMakeToolDTO,
-        CreateTransferCallToolDTO,
-        Runtime.UnknownMember("type", ["dtmf", "endCall", "voicemail", "function", "ghl", "make", "transferCall"])
+export const VapiModel: Schema.Schema<VapiModel, VapiModelEncoded> = Runtime.lazy("VapiModel", () =>
+  Schema.Struct({
+    messages: Schema.optional(Schema.Array(OpenAIMessage)),
+    tools: Schema.optional(
+      Schema.Array(
+        Schema.Union(
+          CreateDtmfToolDTO,
+          CreateEndCallToolDTO,
+          CreateVoicemailToolDTO,
+          CreateFunctionToolDTO,
+          CreateGhlToolDTO,
+          CreateMakeToolDTO,
+          CreateTransferCallToolDTO,
+          Runtime.UnknownMember("type", ["dtmf", "endCall", "voicemail", "function", "ghl", "make", "transferCall"])
+        )
       )
-    )
-  ),
-  toolIds: Schema.optional(Schema.Array(Schema.String)),
-  steps: Schema.optional(
-    Schema.Array(Schema.Union(HandoffStep, CallbackStep, Runtime.UnknownMember("type", ["handoff", "callback"])))
-  ),
-  provider: Schema.Literal("vapi"),
-  model: Schema.String,
-  temperature: Schema.optional(Runtime.Number),
-  knowledgeBase: Schema.optional(KnowledgeBase),
-  maxTokens: Schema.optional(Runtime.Number),
-  emotionRecognitionEnabled: Schema.optional(Schema.Boolean),
-  numFastTurns: Schema.optional(Runtime.Number)
-}).annotations({ identifier: "VapiModel" })
+    ),
+    toolIds: Schema.optional(Schema.Array(Schema.String)),
+    steps: Schema.optional(
+      Schema.Array(Schema.Union(HandoffStep, CallbackStep, Runtime.UnknownMember("type", ["handoff", "callback"])))
+    ),
+    provider: Schema.Literal("vapi"),
+    model: Schema.String,
+    temperature: Schema.optional(Runtime.Number),
+    knowledgeBase: Schema.optional(KnowledgeBase),
+    maxTokens: Schema.optional(Runtime.Number),
+    emotionRecognitionEnabled: Schema.optional(Schema.Boolean),
+    numFastTurns: Schema.optional(Runtime.Number)
+  })
+)
 
 /**
  * The strict variant of {@link VapiModel}, for requests.
@@ -185,28 +187,30 @@ export const VapiModel: Schema.Schema<VapiModel, VapiModelEncoded> = Schema.Stru
  * @since 0.1.0
  * @category schemas
  */
-export const VapiModelStrict: Schema.Schema<VapiModel, VapiModelEncoded> = Schema.Struct({
-  messages: Schema.optional(Schema.Array(OpenAIMessageStrict)),
-  tools: Schema.optional(
-    Schema.Array(
-      Runtime.StrictUnion(
-        CreateDtmfToolDTOStrict,
-        CreateEndCallToolDTOStrict,
-        CreateVoicemailToolDTOStrict,
-        CreateFunctionToolDTOStrict,
-        CreateGhlToolDTOStrict,
-        CreateMakeToolDTOStrict,
-        CreateTransferCallToolDTOStrict
+export const VapiModelStrict: Schema.Schema<VapiModel, VapiModelEncoded> = Runtime.lazy("VapiModelStrict", () =>
+  Schema.Struct({
+    messages: Schema.optional(Schema.Array(OpenAIMessageStrict)),
+    tools: Schema.optional(
+      Schema.Array(
+        Runtime.StrictUnion(
+          CreateDtmfToolDTOStrict,
+          CreateEndCallToolDTOStrict,
+          CreateVoicemailToolDTOStrict,
+          CreateFunctionToolDTOStrict,
+          CreateGhlToolDTOStrict,
+          CreateMakeToolDTOStrict,
+          CreateTransferCallToolDTOStrict
+        )
       )
-    )
-  ),
-  toolIds: Schema.optional(Schema.Array(Schema.String)),
-  steps: Schema.optional(Schema.Array(Runtime.StrictUnion(HandoffStepStrict, CallbackStepStrict))),
-  provider: Schema.Literal("vapi"),
-  model: Schema.String,
-  temperature: Schema.optional(Schema.Number.pipe(Schema.between(0, 2))),
-  knowledgeBase: Schema.optional(KnowledgeBaseStrict),
-  maxTokens: Schema.optional(Schema.Number.pipe(Schema.between(50, 10000))),
-  emotionRecognitionEnabled: Schema.optional(Schema.Boolean),
-  numFastTurns: Schema.optional(Schema.Number.pipe(Schema.greaterThanOrEqualTo(0)))
-}).annotations({ identifier: "VapiModelStrict" })
+    ),
+    toolIds: Schema.optional(Schema.Array(Schema.String)),
+    steps: Schema.optional(Schema.Array(Runtime.StrictUnion(HandoffStepStrict, CallbackStepStrict))),
+    provider: Schema.Literal("vapi"),
+    model: Schema.String,
+    temperature: Schema.optional(Schema.Number.pipe(Schema.between(0, 2))),
+    knowledgeBase: Schema.optional(KnowledgeBaseStrict),
+    maxTokens: Schema.optional(Schema.Number.pipe(Schema.between(50, 10000))),
+    emotionRecognitionEnabled: Schema.optional(Schema.Boolean),
+    numFastTurns: Schema.optional(Schema.Number.pipe(Schema.greaterThanOrEqualTo(0)))
+  })
+)

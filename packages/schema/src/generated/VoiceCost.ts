@@ -64,9 +64,11 @@ export interface VoiceCostEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const VoiceCost: Schema.Schema<VoiceCost, VoiceCostEncoded> = Schema.Struct({
-  type: Schema.Literal("voice"),
-  voice: Runtime.FreeForm,
-  characters: Runtime.Number,
-  cost: Runtime.Number
-}).annotations({ identifier: "VoiceCost" })
+export const VoiceCost: Schema.Schema<VoiceCost, VoiceCostEncoded> = Runtime.lazy("VoiceCost", () =>
+  Schema.Struct({
+    type: Schema.Literal("voice"),
+    voice: Runtime.FreeForm,
+    characters: Runtime.Number,
+    cost: Runtime.Number
+  })
+)

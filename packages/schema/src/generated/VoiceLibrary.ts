@@ -144,37 +144,39 @@ export interface VoiceLibraryEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const VoiceLibrary: Schema.Schema<VoiceLibrary, VoiceLibraryEncoded> = Schema.Struct({
-  provider: Schema.optional(
-    Runtime.LenientEnum(
-      "11labs",
-      "azure",
-      "cartesia",
-      "custom-voice",
-      "deepgram",
-      "lmnt",
-      "neets",
-      "openai",
-      "playht",
-      "rime-ai"
-    )
-  ),
-  providerId: Schema.optional(Schema.String),
-  slug: Schema.optional(Schema.String),
-  name: Schema.optional(Schema.String),
-  language: Schema.optional(Schema.String),
-  languageCode: Schema.optional(Schema.String),
-  model: Schema.optional(Schema.String),
-  supportedModels: Schema.optional(Schema.String),
-  gender: Schema.optional(Runtime.LenientEnum("male", "female")),
-  accent: Schema.optional(Schema.String),
-  previewUrl: Schema.optional(Schema.String),
-  description: Schema.optional(Schema.String),
-  credentialId: Schema.optional(Schema.String),
-  id: Schema.String,
-  orgId: Schema.String,
-  isPublic: Schema.Boolean,
-  isDeleted: Schema.Boolean,
-  createdAt: Runtime.DateTime,
-  updatedAt: Runtime.DateTime
-}).annotations({ identifier: "VoiceLibrary" })
+export const VoiceLibrary: Schema.Schema<VoiceLibrary, VoiceLibraryEncoded> = Runtime.lazy("VoiceLibrary", () =>
+  Schema.Struct({
+    provider: Schema.optional(
+      Runtime.LenientEnum(
+        "11labs",
+        "azure",
+        "cartesia",
+        "custom-voice",
+        "deepgram",
+        "lmnt",
+        "neets",
+        "openai",
+        "playht",
+        "rime-ai"
+      )
+    ),
+    providerId: Schema.optional(Schema.String),
+    slug: Schema.optional(Schema.String),
+    name: Schema.optional(Schema.String),
+    language: Schema.optional(Schema.String),
+    languageCode: Schema.optional(Schema.String),
+    model: Schema.optional(Schema.String),
+    supportedModels: Schema.optional(Schema.String),
+    gender: Schema.optional(Runtime.LenientEnum("male", "female")),
+    accent: Schema.optional(Schema.String),
+    previewUrl: Schema.optional(Schema.String),
+    description: Schema.optional(Schema.String),
+    credentialId: Schema.optional(Schema.String),
+    id: Schema.String,
+    orgId: Schema.String,
+    isPublic: Schema.Boolean,
+    isDeleted: Schema.Boolean,
+    createdAt: Runtime.DateTime,
+    updatedAt: Runtime.DateTime
+  })
+)

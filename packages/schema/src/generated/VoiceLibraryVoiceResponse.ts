@@ -50,12 +50,14 @@ export interface VoiceLibraryVoiceResponseEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const VoiceLibraryVoiceResponse: Schema.Schema<VoiceLibraryVoiceResponse, VoiceLibraryVoiceResponseEncoded> = Schema.Struct({
-  voiceId: Schema.String,
-  name: Schema.String,
-  publicOwnerId: Schema.optional(Schema.String),
-  description: Schema.optional(Schema.String),
-  gender: Schema.optional(Schema.String),
-  age: Schema.optional(Runtime.FreeForm),
-  accent: Schema.optional(Schema.String)
-}).annotations({ identifier: "VoiceLibraryVoiceResponse" })
+export const VoiceLibraryVoiceResponse: Schema.Schema<VoiceLibraryVoiceResponse, VoiceLibraryVoiceResponseEncoded> = Runtime.lazy("VoiceLibraryVoiceResponse", () =>
+  Schema.Struct({
+    voiceId: Schema.String,
+    name: Schema.String,
+    publicOwnerId: Schema.optional(Schema.String),
+    description: Schema.optional(Schema.String),
+    gender: Schema.optional(Schema.String),
+    age: Schema.optional(Runtime.FreeForm),
+    accent: Schema.optional(Schema.String)
+  })
+)

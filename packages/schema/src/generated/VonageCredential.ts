@@ -78,14 +78,16 @@ export interface VonageCredentialEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const VonageCredential: Schema.Schema<VonageCredential, VonageCredentialEncoded> = Schema.Struct({
-  vonageApplicationPrivateKey: Schema.String,
-  provider: Runtime.LenientEnum("vonage"),
-  apiSecret: Schema.String,
-  id: Schema.String,
-  orgId: Schema.String,
-  createdAt: Runtime.DateTime,
-  updatedAt: Runtime.DateTime,
-  vonageApplicationId: Schema.String,
-  apiKey: Schema.String
-}).annotations({ identifier: "VonageCredential" })
+export const VonageCredential: Schema.Schema<VonageCredential, VonageCredentialEncoded> = Runtime.lazy("VonageCredential", () =>
+  Schema.Struct({
+    vonageApplicationPrivateKey: Schema.String,
+    provider: Runtime.LenientEnum("vonage"),
+    apiSecret: Schema.String,
+    id: Schema.String,
+    orgId: Schema.String,
+    createdAt: Runtime.DateTime,
+    updatedAt: Runtime.DateTime,
+    vonageApplicationId: Schema.String,
+    apiKey: Schema.String
+  })
+)

@@ -123,20 +123,22 @@ export interface VonagePhoneNumberEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const VonagePhoneNumber: Schema.Schema<VonagePhoneNumber, VonagePhoneNumberEncoded> = Schema.Struct({
-  fallbackDestination: Schema.optional(
-    Schema.Union(TransferDestinationNumber, TransferDestinationSip, Runtime.UnknownMember("type", ["number", "sip"]))
-  ),
-  provider: Schema.Literal("vonage"),
-  id: Schema.String,
-  orgId: Schema.String,
-  createdAt: Runtime.DateTime,
-  updatedAt: Runtime.DateTime,
-  name: Schema.optional(Schema.String),
-  assistantId: Schema.optional(Schema.String),
-  squadId: Schema.optional(Schema.String),
-  serverUrl: Schema.optional(Schema.String),
-  serverUrlSecret: Schema.optional(Schema.String),
-  number: Schema.String,
-  credentialId: Schema.String
-}).annotations({ identifier: "VonagePhoneNumber" })
+export const VonagePhoneNumber: Schema.Schema<VonagePhoneNumber, VonagePhoneNumberEncoded> = Runtime.lazy("VonagePhoneNumber", () =>
+  Schema.Struct({
+    fallbackDestination: Schema.optional(
+      Schema.Union(TransferDestinationNumber, TransferDestinationSip, Runtime.UnknownMember("type", ["number", "sip"]))
+    ),
+    provider: Schema.Literal("vonage"),
+    id: Schema.String,
+    orgId: Schema.String,
+    createdAt: Runtime.DateTime,
+    updatedAt: Runtime.DateTime,
+    name: Schema.optional(Schema.String),
+    assistantId: Schema.optional(Schema.String),
+    squadId: Schema.optional(Schema.String),
+    serverUrl: Schema.optional(Schema.String),
+    serverUrlSecret: Schema.optional(Schema.String),
+    number: Schema.String,
+    credentialId: Schema.String
+  })
+)

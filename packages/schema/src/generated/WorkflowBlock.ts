@@ -107,25 +107,27 @@ export interface WorkflowBlockEncoded {
  * @since 0.1.0
  * @category schemas
  */
-export const WorkflowBlock: Schema.Schema<WorkflowBlock, WorkflowBlockEncoded> = Schema.Struct({
-  messages: Schema.optional(
-    Schema.Array(
-      Schema.Union(
-        BlockStartMessage,
-        BlockCompleteMessage,
-        Runtime.UnknownMember("type", ["block-start", "block-complete"])
+export const WorkflowBlock: Schema.Schema<WorkflowBlock, WorkflowBlockEncoded> = Runtime.lazy("WorkflowBlock", () =>
+  Schema.Struct({
+    messages: Schema.optional(
+      Schema.Array(
+        Schema.Union(
+          BlockStartMessage,
+          BlockCompleteMessage,
+          Runtime.UnknownMember("type", ["block-start", "block-complete"])
+        )
       )
-    )
-  ),
-  inputSchema: Schema.optional(JsonSchema),
-  outputSchema: Schema.optional(JsonSchema),
-  type: Schema.Literal("workflow"),
-  steps: Schema.optional(
-    Schema.Array(Schema.Union(HandoffStep, CallbackStep, Runtime.UnknownMember("type", ["handoff", "callback"])))
-  ),
-  id: Schema.String,
-  orgId: Schema.String,
-  createdAt: Runtime.DateTime,
-  updatedAt: Runtime.DateTime,
-  name: Schema.optional(Schema.String)
-}).annotations({ identifier: "WorkflowBlock" })
+    ),
+    inputSchema: Schema.optional(JsonSchema),
+    outputSchema: Schema.optional(JsonSchema),
+    type: Schema.Literal("workflow"),
+    steps: Schema.optional(
+      Schema.Array(Schema.Union(HandoffStep, CallbackStep, Runtime.UnknownMember("type", ["handoff", "callback"])))
+    ),
+    id: Schema.String,
+    orgId: Schema.String,
+    createdAt: Runtime.DateTime,
+    updatedAt: Runtime.DateTime,
+    name: Schema.optional(Schema.String)
+  })
+)

@@ -12,6 +12,18 @@ import * as Schema from "effect/Schema"
 import * as Fallback from "../Fallback.js"
 
 /**
+ * A named object schema that is built on first use rather than when its module loads. Importing a resource
+ * module loads the ~100 schemas a `Call` can contain (assistants, models, voices, tools); building them all
+ * up front was most of the import time, and a program that only reads calls never builds the request-side
+ * (strict) ones. The schema is a `Schema.suspend` carrying the same identifier, so decoding, encoding,
+ * arbitraries and error messages are those of the schema it wraps.
+ *
+ * @since 0.2.0
+ */
+export const lazy = <A, I>(identifier: string, build: () => Schema.Schema<A, I>): Schema.Schema<A, I> =>
+  Schema.suspend(() => build().annotations({ identifier })).annotations({ identifier })
+
+/**
  * A JSON number (`type: number`). Arbitraries generate finite numbers only, as JSON has no others.
  *
  * @since 0.1.0

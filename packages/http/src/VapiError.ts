@@ -5,7 +5,7 @@
  *
  * @since 0.1.0
  */
-import type * as HttpClientError from "@effect/platform/HttpClientError"
+import * as HttpClientError from "@effect/platform/HttpClientError"
 import * as Duration from "effect/Duration"
 import * as Option from "effect/Option"
 import type * as ParseResult from "effect/ParseResult"
@@ -14,6 +14,7 @@ import * as Schema from "effect/Schema"
 import { describeCause, excerpt, firstIssue } from "./internal/format.js"
 import { findPartError } from "./internal/partError.js"
 import { reasonOf } from "./internal/transport.js"
+import type * as Transport from "./Transport.js"
 
 const context = {
   operation: Schema.String,
@@ -328,6 +329,8 @@ export interface RequestContext {
  *
  * - `Status`: a non-2xx response with its headers and body text (`now` is the clock, for `Retry-After` dates);
  * - `ClientError`: a failure of `@effect/platform`'s `HttpClient`;
+ * - `Transport`: a `Transport`'s `SendError` (`now` as for `Status`, for a response cut short);
+ * - `Timeout`: an attempt or the whole request ran out of time;
  * - `Invalid`: input that could not be encoded (`at` is `"path"`, `"query"`, `"body"`, ...);
  * - `Decode`: a 2xx body that is not JSON or does not match the success schema.
  *
@@ -338,11 +341,13 @@ export type Failure =
   | {
     readonly _tag: "Status"
     readonly status: number
-    readonly headers: Readonly<Record<string, string | undefined>>
+    readonly headers: Readonly<Record<string, string | ReadonlyArray<string> | undefined>>
     readonly body: string
     readonly now: number
   }
   | { readonly _tag: "ClientError"; readonly error: HttpClientError.HttpClientError }
+  | { readonly _tag: "Transport"; readonly error: Transport.SendError; readonly now: number }
+  | { readonly _tag: "Timeout"; readonly kind: "attempt" | "total"; readonly duration: Duration.Duration }
   | { readonly _tag: "Invalid"; readonly at: string; readonly cause: ParseResult.ParseError | string }
   | {
     readonly _tag: "Decode"
@@ -383,6 +388,9 @@ export const parseRetryAfter = (value: string | undefined, now: number): Option.
   return Number.isNaN(date) ? Option.none() : Option.some(Duration.millis(Math.max(0, date - now)))
 }
 
+const firstValue = (value: string | ReadonlyArray<string> | undefined): string | undefined =>
+  typeof value === "string" || value === undefined ? value : value[0]
+
 const fromStatus = (
   base: { readonly operation: string; readonly method: string; readonly url: string },
   failure: Extract<Failure, { readonly _tag: "Status" }>,
@@ -394,7 +402,7 @@ const fromStatus = (
     messages: parseMessages(failure.body).map((message) => excerpt(scrub(message))),
     body: excerpt(scrub(failure.body))
   }
-  const after = () => parseRetryAfter(failure.headers["retry-after"], failure.now)
+  const after = () => parseRetryAfter(firstValue(failure.headers["retry-after"]), failure.now)
   switch (failure.status) {
     case 400:
       return new BadRequest(fields)
@@ -447,6 +455,36 @@ const fromClientError = (
   }
 }
 
+const isInvalidUrl = (cause: unknown): boolean =>
+  Predicate.hasProperty(cause, "code") && cause.code === "ERR_INVALID_URL"
+
+const fromSendError = (
+  base: { readonly operation: string; readonly method: string; readonly url: string },
+  error: Transport.SendError,
+  now: number,
+  scrub: (text: string) => string
+): VapiError => {
+  const response = error.response
+  // A response cut short: its status decides, as when the body arrived whole (a non-2xx with an empty body).
+  if (response !== undefined && (response.status < 200 || response.status > 299)) {
+    return fromStatus(base, { _tag: "Status", status: response.status, headers: response.headers, body: "", now }, scrub)
+  }
+  if (HttpClientError.isHttpClientError(error.cause)) return fromClientError(base, error.cause, scrub)
+  if (response !== undefined) {
+    return new ResponseDecodeError({
+      ...base,
+      status: response.status,
+      path: "",
+      issue: `the body could not be read: ${scrub(describeCause(error.cause))}`,
+      body: ""
+    })
+  }
+  if (isInvalidUrl(error.cause)) {
+    return new RequestValidationError({ ...base, path: "url", issue: scrub(describeCause(error.cause)) })
+  }
+  return new TransportError({ ...base, reason: reasonOf(error.cause), detail: scrub(describeCause(error.cause)) })
+}
+
 /**
  * The one mapping from a {@link Failure} to a {@link VapiError}. Excerpts are cut to about 200 characters
  * and passed through the context's `scrub`.
@@ -462,6 +500,10 @@ export const fromFailure = (ctx: RequestContext, failure: Failure): VapiError =>
       return fromStatus(base, failure, scrub)
     case "ClientError":
       return fromClientError(base, failure.error, scrub)
+    case "Transport":
+      return fromSendError(base, failure.error, failure.now, scrub)
+    case "Timeout":
+      return new Timeout({ ...base, kind: failure.kind, duration: failure.duration })
     case "Invalid": {
       const issue = typeof failure.cause === "string"
         ? { path: failure.at, message: failure.cause }

@@ -45,3 +45,10 @@ export * as Multipart from "./Multipart.js"
  * @since 0.1.0
  */
 export * as Pagination from "./Pagination.js"
+
+/**
+ * The seam between the client and the wire: one prepared request in, status, headers and body text out.
+ *
+ * @since 0.2.0
+ */
+export * as Transport from "./Transport.js"

@@ -1,11 +1,11 @@
 /**
  * The interpreter: runs one operation (prepare, attempts with timeouts and retries, decode) inside its span.
+ * Plain requests go through the settings' `Transport`, streamed (multipart) ones through the platform client.
  *
  * @internal
  */
-import * as Headers from "@effect/platform/Headers"
 import type * as HttpClient from "@effect/platform/HttpClient"
-import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
+import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import type * as Operation from "@vapi-effect/schema/Operation"
 import * as Clock from "effect/Clock"
 import * as Duration from "effect/Duration"
@@ -15,50 +15,56 @@ import * as Option from "effect/Option"
 import * as Schema from "effect/Schema"
 import * as Retry from "../Retry.js"
 import * as Timeout from "../Timeout.js"
+import * as Transport from "../Transport.js"
 import * as VapiError from "../VapiError.js"
 import { describeCause } from "./format.js"
 import { type LooseInput, prepare, templateUrl } from "./request.js"
 
 /** @internal */
 export interface Settings {
+  /** Sends the requests with a streamed body, which a `Transport` cannot carry. */
   readonly client: HttpClient.HttpClient
+  /** Sends every other request. */
+  readonly transport: Transport.Service
+  /** The headers of every request (auth, accept, user agent, the caller's), lower-case names. */
+  readonly headers: Readonly<Record<string, string>>
+  /** {@link headers} with `content-type: application/json`, for requests with a JSON body. */
+  readonly jsonHeaders: Readonly<Record<string, string>>
   readonly baseUrl: string
   readonly retry: Retry.RetryPolicy
   readonly timeout: Timeout.TimeoutPolicy
   readonly scrub: (text: string) => string
 }
 
-/**
- * Header names whose values the platform's client span may record; every other request or response header
- * (the API key, the caller's extra headers, whatever a proxy echoes back) shows as `<redacted>`.
- */
-const visibleHeaders = /^(?!(?:accept|content-type|content-length|user-agent|date|retry-after|x-request-id)$)/i
-
-const redactHeaders = <A, E, R>(effect: Effect.Effect<A, E, R>): Effect.Effect<A, E, R> =>
-  Effect.locallyWith(effect, Headers.currentRedactedNames, (names) => [...names, visibleHeaders])
-
 interface Received {
   readonly status: number
   readonly text: string
 }
 
+const isSuccess = (status: number): boolean => status >= 200 && status < 300
+
+const annotateStatus = (status: number) => Effect.annotateCurrentSpan("http.response.status_code", status)
+
+const failWith = (ctx: VapiError.RequestContext, error: Transport.SendError): Effect.Effect<never, VapiError.VapiError> =>
+  Effect.flatMap(
+    Clock.currentTimeMillis,
+    (now) => Effect.fail(VapiError.fromFailure(ctx, { _tag: "Transport", error, now }))
+  )
+
 const receive = (
   ctx: VapiError.RequestContext,
-  response: HttpClientResponse.HttpClientResponse
+  response: Transport.Response
 ): Effect.Effect<Received, VapiError.VapiError> =>
   Effect.zipRight(
-    Effect.annotateCurrentSpan("http.response.status_code", response.status),
-    response.status >= 200 && response.status < 300
-      ? Effect.mapBoth(response.text, {
-        onFailure: (error) => VapiError.fromFailure(ctx, { _tag: "ClientError", error }),
-        onSuccess: (text) => ({ status: response.status, text })
-      })
-      : Effect.flatMap(Effect.zip(Effect.either(response.text), Clock.currentTimeMillis), ([text, now]) =>
+    annotateStatus(response.status),
+    isSuccess(response.status)
+      ? Effect.succeed({ status: response.status, text: response.text })
+      : Effect.flatMap(Clock.currentTimeMillis, (now) =>
         Effect.fail(VapiError.fromFailure(ctx, {
           _tag: "Status",
           status: response.status,
           headers: response.headers,
-          body: Either.getOrElse(text, () => ""),
+          body: response.text,
           now
         })))
   )
@@ -103,29 +109,45 @@ export const execute = (settings: Settings) =>
     )
     const ctx: VapiError.RequestContext = { ...base, url: prepared.url }
 
+    // The request is built once, with its headers; each attempt only sets its timeout.
+    const sendWithin: (timeoutMillis: number) => Effect.Effect<Transport.Response, Transport.TransportError> =
+      prepared._tag === "Plain"
+        ? (timeoutMillis) =>
+          settings.transport.send({
+            method: operation.method,
+            url: prepared.url,
+            headers: prepared.json === undefined ? settings.headers : settings.jsonHeaders,
+            body: prepared.json,
+            timeoutMillis
+          })
+        : ((request) => (timeoutMillis) => Transport.sendHttpClientRequest(settings.client, request, timeoutMillis))(
+          HttpClientRequest.setHeaders(prepared.request, settings.headers)
+        )
+
     // One deadline for the whole operation: each attempt runs under the sooner of its own timeout and what
     // is left of the total, and a wait between attempts that would pass the deadline ends at it. So one
     // timer per attempt, not one for the attempt and another for the total.
     const attemptMillis = Duration.toMillis(timeouts.attempt)
     const deadline = (yield* Clock.currentTimeMillis) + Duration.toMillis(timeouts.total)
     const timeout = (kind: "attempt" | "total") =>
-      new VapiError.Timeout({
-        operation: ctx.operation,
-        method: ctx.method,
-        url: settings.scrub(ctx.url),
+      VapiError.fromFailure(ctx, {
+        _tag: "Timeout",
         kind,
         duration: kind === "attempt" ? timeouts.attempt : timeouts.total
       })
-    const send = redactHeaders(settings.client.execute(prepared.request)).pipe(
-      Effect.mapError((error) => VapiError.fromFailure(ctx, { _tag: "ClientError", error })),
-      Effect.flatMap((response) => receive(ctx, response))
-    )
     const once = Effect.flatMap(Clock.currentTimeMillis, (now) => {
       const left = deadline - now
       if (left <= 0) return Effect.fail(timeout("total"))
       const kind = left < attemptMillis ? "total" : "attempt"
-      const duration = Math.min(left, attemptMillis)
-      return Number.isFinite(duration) ? Effect.timeoutFail(send, { duration, onTimeout: () => timeout(kind) }) : send
+      return Effect.matchEffect(sendWithin(Math.min(left, attemptMillis)), {
+        onFailure: (error) =>
+          error._tag === "TimedOut"
+            ? Effect.fail(timeout(kind))
+            : error.response === undefined
+            ? failWith(ctx, error)
+            : Effect.zipRight(annotateStatus(error.response.status), failWith(ctx, error)),
+        onSuccess: (response) => receive(ctx, response)
+      })
     })
 
     const wait = (delay: Duration.Duration): Effect.Effect<void, VapiError.VapiError> =>

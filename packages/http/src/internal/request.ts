@@ -1,6 +1,7 @@
 /**
- * Turns an operation and its input into an `HttpClientRequest`: path parameters URL-encoded, query and JSON
- * body encoded through their schemas, multipart bodies streamed. Fails before anything is sent.
+ * Turns an operation and its input into a request: path parameters URL-encoded, query and JSON body encoded
+ * through their schemas (a JSON body as its text, for any `Transport`), multipart bodies as a streamed
+ * `HttpClientRequest` for the platform client. Fails before anything is sent.
  *
  * @internal
  */
@@ -24,11 +25,19 @@ export interface LooseInput {
   readonly body?: unknown
 }
 
-/** @internal */
-export interface Prepared {
-  readonly request: HttpClientRequest.HttpClientRequest
-  readonly url: string
-}
+/**
+ * A request without a body or with a JSON body (`Plain`, its `url` with the query string), or one with a
+ * streamed body that only the platform client sends (`Http`).
+ *
+ * @internal
+ */
+export type Prepared =
+  | { readonly _tag: "Plain"; readonly url: string; readonly json: string | undefined }
+  | { readonly _tag: "Http"; readonly url: string; readonly request: HttpClientRequest.HttpClientRequest }
+
+type Body =
+  | { readonly _tag: "Json"; readonly text: string }
+  | { readonly _tag: "Http"; readonly body: HttpBody.HttpBody }
 
 type Invalid = Extract<VapiError.Failure, { readonly _tag: "Invalid" }>
 
@@ -92,23 +101,24 @@ const encodeBody = (
   operation: Operation.Operation,
   input: LooseInput,
   scrub: (text: string) => string
-): Effect.Effect<HttpBody.HttpBody | undefined, Invalid> => {
+): Effect.Effect<Body | undefined, Invalid> => {
   const body = input.body
   switch (operation.bodyEncoding) {
     case "none":
       return Effect.succeed(undefined)
     case "multipart":
       return Multipart.isBody(body)
-        ? Effect.map(Multipart.toHttpBody(body), (httpBody) => scrubStream(httpBody, scrub))
+        ? Effect.map(Multipart.toHttpBody(body), (httpBody): Body => ({ _tag: "Http", body: scrubStream(httpBody, scrub) }))
         : Effect.fail(invalid("body", "must be a multipart body (Multipart.make)"))
     case "json":
       return operation.body === undefined ? Effect.succeed(undefined) : Schema.encodeUnknown(operation.body)(body).pipe(
         Effect.mapError((error) => invalid("body", error)),
         Effect.flatMap((encoded) =>
-          Effect.mapError(
-            HttpBody.json(encoded),
-            (error) => invalid("body", `cannot be serialised as JSON: ${describeCause(error.reason.error)}`)
-          )
+          Effect.try({
+            // `JSON.stringify` gives `undefined` for `undefined`: an empty body, as `HttpBody.json` sends it.
+            try: (): Body => ({ _tag: "Json", text: JSON.stringify(encoded) ?? "" }),
+            catch: (error) => invalid("body", `cannot be serialised as JSON: ${describeCause(error)}`)
+          })
         )
       )
   }
@@ -132,10 +142,11 @@ export const prepare = (
     const path = yield* renderPath(operation, input)
     const urlParams = yield* encodeQuery(operation, input)
     const body = yield* encodeBody(operation, input, scrub)
-    const base = HttpClientRequest.make(operation.method)(`${baseUrl}${path}`, { urlParams })
     const query = UrlParams.toString(urlParams)
-    return {
-      request: body === undefined ? base : HttpClientRequest.setBody(base, body),
-      url: `${baseUrl}${path}${query === "" ? "" : `?${query}`}`
+    const url = `${baseUrl}${path}${query === "" ? "" : `?${query}`}`
+    if (body === undefined || body._tag === "Json") {
+      return { _tag: "Plain", url, json: body?.text }
     }
+    const request = HttpClientRequest.make(operation.method)(`${baseUrl}${path}`, { urlParams })
+    return { _tag: "Http", url, request: HttpClientRequest.setBody(request, body.body) }
   })

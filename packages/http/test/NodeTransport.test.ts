@@ -1,0 +1,474 @@
+/**
+ * NodeTransport (undici's `Dispatcher.request`) against a plain node:http server on 127.0.0.1, and the
+ * choice `VapiClient` makes between a `Transport` in context and the platform `HttpClient`.
+ */
+import * as HttpClient from "@effect/platform/HttpClient"
+import * as HttpClientError from "@effect/platform/HttpClientError"
+import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
+import { assert, describe, it } from "@effect/vitest"
+import * as Context from "effect/Context"
+import * as Duration from "effect/Duration"
+import * as Effect from "effect/Effect"
+import * as Fiber from "effect/Fiber"
+import * as Layer from "effect/Layer"
+import * as Logger from "effect/Logger"
+import * as LogLevel from "effect/LogLevel"
+import * as Option from "effect/Option"
+import * as Queue from "effect/Queue"
+import * as Redacted from "effect/Redacted"
+import type * as Scope from "effect/Scope"
+import * as Http from "node:http"
+import * as Multipart from "../src/Multipart.js"
+import * as NodeTransport from "../src/NodeTransport.js"
+import * as Retry from "../src/Retry.js"
+import * as Transport from "../src/Transport.js"
+import * as VapiClient from "../src/VapiClient.js"
+import * as Ops from "./utils/ops.js"
+import * as Server from "./utils/server.js"
+import * as TestTracer from "./utils/tracer.js"
+
+const KEY = "sk_node_transport_CANARY_0123456789"
+
+interface Seen {
+  readonly method: string
+  readonly url: string
+  readonly headers: Http.IncomingHttpHeaders
+  readonly body: string
+}
+
+/** Answers one request; `hits` counts the requests to the same method and path, this one included. */
+type Handler = (seen: Seen, response: Http.ServerResponse, hits: number) => void
+
+interface Local {
+  readonly baseUrl: string
+  readonly seen: Array<Seen>
+  /** Takes the next request the server received (before it answers). */
+  readonly received: Effect.Effect<Seen>
+  /** Completes when the next client socket closes. */
+  readonly socketClosed: Effect.Effect<void>
+  readonly stats: { opened: number; closed: number }
+}
+
+const json = (response: Http.ServerResponse, status: number, body: unknown, headers: Http.OutgoingHttpHeaders = {}) => {
+  response.writeHead(status, { "content-type": "application/json", ...headers })
+  response.end(JSON.stringify(body))
+}
+
+const nest = (response: Http.ServerResponse, status: number, message: string, headers: Http.OutgoingHttpHeaders = {}) =>
+  json(response, status, { message, error: "Error", statusCode: status }, headers)
+
+/** A node:http server on 127.0.0.1 that records every request and counts its sockets. */
+const serve = (handler: Handler): Effect.Effect<Local, never, Scope.Scope> =>
+  Effect.gen(function*() {
+    const received = yield* Queue.unbounded<Seen>()
+    const closes = yield* Queue.unbounded<void>()
+    const seen: Array<Seen> = []
+    const hits = new Map<string, number>()
+    const stats = { opened: 0, closed: 0 }
+    const node = yield* Effect.acquireRelease(
+      Effect.async<Http.Server>((resume) => {
+        const server = Http.createServer((request, response) => {
+          const chunks: Array<Buffer> = []
+          request.on("data", (chunk: Buffer) => chunks.push(chunk))
+          request.on("end", () => {
+            const one: Seen = {
+              method: request.method ?? "",
+              url: request.url ?? "",
+              headers: request.headers,
+              body: Buffer.concat(chunks).toString("utf8")
+            }
+            seen.push(one)
+            Queue.unsafeOffer(received, one)
+            const route = `${one.method} ${one.url.split("?")[0]}`
+            const count = (hits.get(route) ?? 0) + 1
+            hits.set(route, count)
+            handler(one, response, count)
+          })
+        })
+        server.on("connection", (socket) => {
+          stats.opened += 1
+          socket.on("close", () => {
+            stats.closed += 1
+            Queue.unsafeOffer(closes, undefined)
+          })
+        })
+        server.listen(0, "127.0.0.1", () => resume(Effect.succeed(server)))
+      }),
+      (server) =>
+        Effect.async<void>((resume) => {
+          server.closeAllConnections()
+          server.close(() => resume(Effect.void))
+        })
+    )
+    const address = node.address()
+    const port = typeof address === "object" && address !== null ? address.port : 0
+    return {
+      baseUrl: `http://127.0.0.1:${port}`,
+      seen,
+      received: Queue.take(received),
+      socketClosed: Queue.take(closes),
+      stats
+    }
+  })
+
+/** A Vapi-like handler: calls by id, a list echoing its query, errors as NestJS bodies. */
+const vapiLike: Handler = (seen, response, hits) => {
+  const url = new URL(seen.url, "http://127.0.0.1")
+  const raw = /^\/call\/([^/]+)$/.exec(url.pathname)?.[1]
+  const id = raw === undefined ? undefined : decodeURIComponent(raw)
+  if (seen.headers["authorization"] !== `Bearer ${KEY}`) return nest(response, 401, "Invalid Key.")
+  if (seen.method === "POST" && url.pathname === "/call") {
+    const body: unknown = JSON.parse(seen.body)
+    const assistantId = typeof body === "object" && body !== null && "assistantId" in body ? body.assistantId : null
+    return json(response, 201, Ops.callJson("call_new", { status: `for ${String(assistantId)}` }))
+  }
+  if (seen.method === "GET" && url.pathname === "/call") {
+    return json(response, 200, [Ops.callJson(url.search)])
+  }
+  switch (id) {
+    case undefined:
+    case "missing":
+      return nest(response, 404, "Call not found")
+    case "limited":
+      return nest(response, 429, "slow down", { "retry-after": "7" })
+    case "flaky":
+      return hits === 1 ? nest(response, 500, "oops") : json(response, 200, Ops.callJson("flaky"))
+    case "hang":
+      return
+    case "reset":
+      return response.socket?.destroy()
+    case "truncated":
+      response.writeHead(200, { "content-type": "application/json", "content-length": "100" })
+      response.write("{\"id\":\"call_tr", () => setTimeout(() => response.socket?.destroy(), 20))
+      return
+    default: {
+      const status = seen.method === "PATCH" ? { status: JSON.parse(seen.body).name } : { status: seen.method }
+      return json(response, 200, Ops.callJson(id, status), { "x-request-id": "req_1" })
+    }
+  }
+}
+
+const options = (baseUrl: string, extra: Partial<VapiClient.Options> = {}): VapiClient.Options => ({
+  apiKey: Redacted.make(KEY),
+  baseUrl,
+  retry: Retry.none,
+  ...extra
+})
+
+/** The client over `NodeTransport.layerUndici`, as `Node.layer` of the client package builds it. */
+const connect = (baseUrl: string, extra: Partial<VapiClient.Options> = {}) =>
+  Server.build(VapiClient.layer(options(baseUrl, extra)).pipe(Layer.provide(NodeTransport.layerUndici)))
+
+/** An `HttpClient` that fails every request, naming itself. */
+const failingHttpClient = Layer.succeed(
+  HttpClient.HttpClient,
+  HttpClient.make((request) =>
+    Effect.fail(
+      new HttpClientError.RequestError({ request, reason: "Transport", cause: new Error("the HttpClient was used") })
+    )
+  )
+)
+
+/** The transport over an undici `Agent` that lives as long as the test. */
+const nodeTransport = Effect.map(Layer.build(NodeTransport.layer), Context.get(Transport.Transport))
+
+const sortedNames = (headers: Http.IncomingHttpHeaders) => Object.keys(headers).sort()
+
+describe("NodeTransport", () => {
+  it.scopedLive("GET, POST, PATCH and DELETE round trips with exactly the SDK's headers", () =>
+    Effect.gen(function*() {
+      const local = yield* serve(vapiLike)
+      const client = yield* connect(local.baseUrl, { headers: { "X-Team": "voice" } })
+
+      const got = yield* client.execute(Ops.CallsGet, { path: { id: "c 1" } })
+      assert.deepStrictEqual(got, { id: "c 1", createdAt: new Date("2024-10-01T12:00:00.000Z"), status: "GET" })
+      const created = yield* client.execute(Ops.CallsCreate, { body: { assistantId: "asst_1" } })
+      assert.strictEqual(created.status, "for asst_1")
+      const updated = yield* client.execute(Ops.CallsUpdate, { path: { id: "c1" }, body: { name: "renamed" } })
+      assert.strictEqual(updated.status, "renamed")
+      const deleted = yield* client.execute(Ops.CallsDelete, { path: { id: "c1" } })
+      assert.strictEqual(deleted.status, "DELETE")
+
+      const [get, post, patch, del] = local.seen
+      assert.deepStrictEqual([get.method, get.url], ["GET", "/call/c%201"])
+      assert.deepStrictEqual(sortedNames(get.headers), ["accept", "authorization", "connection", "host", "user-agent", "x-team"])
+      assert.deepStrictEqual(
+        [get.headers["authorization"], get.headers["user-agent"], get.headers["accept"], get.headers["x-team"]],
+        [`Bearer ${KEY}`, VapiClient.userAgent, "application/json", "voice"]
+      )
+      assert.strictEqual(get.body, "")
+      assert.deepStrictEqual([post.method, post.url, post.body], ["POST", "/call", "{\"assistantId\":\"asst_1\"}"])
+      assert.deepStrictEqual(
+        sortedNames(post.headers),
+        ["accept", "authorization", "connection", "content-length", "content-type", "host", "user-agent", "x-team"]
+      )
+      assert.strictEqual(post.headers["content-type"], "application/json")
+      assert.strictEqual(post.headers["content-length"], String(post.body.length))
+      assert.deepStrictEqual([patch.method, patch.url, patch.body], ["PATCH", "/call/c1", "{\"name\":\"renamed\"}"])
+      assert.strictEqual(patch.headers["content-type"], "application/json")
+      assert.deepStrictEqual([del.method, del.url, del.body], ["DELETE", "/call/c1", ""])
+      assert.isUndefined(del.headers["content-type"])
+    }))
+
+  it.scopedLive("sends the query string as encoded by the query schema", () =>
+    Effect.gen(function*() {
+      const local = yield* serve(vapiLike)
+      const client = yield* connect(local.baseUrl)
+      const listed = yield* client.execute(Ops.CallsList, {
+        query: { assistantId: "asst 1&x", ids: ["a", "b"], createdAtGt: new Date("2024-10-01T00:00:00Z"), limit: 5 }
+      })
+      const expected = "?assistantId=asst+1%26x&limit=5&createdAtGt=2024-10-01T00%3A00%3A00.000Z&ids=a&ids=b"
+      assert.strictEqual(local.seen[0].url, `/call${expected}`)
+      assert.deepStrictEqual(listed.map((call) => call.id), [expected])
+    }))
+
+  it.scopedLive("maps 404 and 429 (with Retry-After) and retries a 500", () =>
+    Effect.gen(function*() {
+      const local = yield* serve(vapiLike)
+      const client = yield* connect(local.baseUrl)
+      const missing = yield* Effect.flip(client.execute(Ops.CallsGet, { path: { id: "missing" } }))
+      assert.isTrue(missing._tag === "NotFound" && missing.messages[0] === "Call not found")
+      assert.strictEqual(missing.url, `${local.baseUrl}/call/missing`)
+      const limited = yield* Effect.flip(client.execute(Ops.CallsGet, { path: { id: "limited" } }))
+      assert.strictEqual(limited._tag, "RateLimited")
+      assert.deepStrictEqual(limited._tag === "RateLimited" && limited.retryAfter, Option.some(Duration.seconds(7)))
+      const wrongKey = yield* connect(local.baseUrl, { apiKey: Redacted.make("sk_wrong") })
+      const unauthorized = yield* Effect.flip(wrongKey.execute(Ops.CallsGet, { path: { id: "c1" } }))
+      assert.strictEqual(unauthorized._tag, "Unauthorized")
+
+      const retrying = yield* connect(local.baseUrl, { retry: Retry.make({ maxRetries: 2, baseDelay: "10 millis" }) })
+      const flaky = yield* retrying.execute(Ops.CallsGet, { path: { id: "flaky" } })
+      assert.strictEqual(flaky.id, "flaky")
+      assert.deepStrictEqual(local.seen.filter((seen) => seen.url === "/call/flaky").length, 2)
+    }))
+
+  it.scopedLive("an attempt timeout is a Timeout of kind attempt, on time, and closes the connection", () =>
+    Effect.gen(function*() {
+      const local = yield* serve(vapiLike)
+      const client = yield* connect(local.baseUrl, { timeout: { attempt: "200 millis" } })
+      const started = Date.now()
+      const error = yield* Effect.flip(client.execute(Ops.CallsGet, { path: { id: "hang" } }))
+      const elapsed = Date.now() - started
+      assert.isTrue(error._tag === "Timeout" && error.kind === "attempt")
+      assert.deepStrictEqual(error._tag === "Timeout" && error.duration, Duration.millis(200))
+      assert.isTrue(elapsed >= 190 && elapsed < 1500, `took ${elapsed} ms`)
+      yield* local.socketClosed.pipe(Effect.timeout("5 seconds"))
+      assert.strictEqual(local.stats.closed, 1)
+    }))
+
+  it.scopedLive("the total timeout bounds the attempts and the waits between them", () =>
+    Effect.gen(function*() {
+      const local = yield* serve(vapiLike)
+      const client = yield* connect(local.baseUrl, {
+        retry: Retry.make({ maxRetries: 10, baseDelay: "10 millis", jitter: 0, factor: 1 }),
+        timeout: { attempt: "150 millis", total: "400 millis" }
+      })
+      const started = Date.now()
+      const error = yield* Effect.flip(client.execute(Ops.CallsGet, { path: { id: "hang" } }))
+      const elapsed = Date.now() - started
+      assert.isTrue(error._tag === "Timeout" && error.kind === "total")
+      assert.deepStrictEqual(error._tag === "Timeout" && error.duration, Duration.millis(400))
+      assert.isTrue(elapsed >= 390 && elapsed < 2000, `took ${elapsed} ms`)
+      assert.strictEqual(local.seen.length, 3)
+    }))
+
+  it.scopedLive("interrupting the calling fiber aborts the request in flight", () =>
+    Effect.gen(function*() {
+      const local = yield* serve(vapiLike)
+      const client = yield* connect(local.baseUrl)
+      const fiber = yield* Effect.fork(client.execute(Ops.CallsGet, { path: { id: "hang" } }))
+      yield* local.received.pipe(Effect.timeout("5 seconds"))
+      assert.strictEqual(local.stats.closed, 0)
+      yield* Fiber.interrupt(fiber)
+      yield* local.socketClosed.pipe(Effect.timeout("5 seconds"))
+      assert.strictEqual(local.stats.closed, 1)
+    }))
+
+  it.scopedLive("a refused connection is a retryable TransportError with reason ConnectionRefused", () => {
+    const lines: Array<string> = []
+    const logger = Logger.make((options) => lines.push(String(options.message)))
+    return Effect.gen(function*() {
+      const port = yield* Server.closedPort
+      const client = yield* connect(`http://127.0.0.1:${port}`, {
+        retry: Retry.make({ maxRetries: 2, baseDelay: "5 millis" })
+      })
+      const error = yield* Effect.flip(client.execute(Ops.CallsCreate, { body: { assistantId: "a" } }))
+      assert.isTrue(error._tag === "TransportError" && error.reason === "ConnectionRefused")
+      assert.strictEqual(error.url, `http://127.0.0.1:${port}/call`)
+      assert.deepStrictEqual(lines.map((line) => line.replace(/ in .*$/, "")), [
+        "calls.create: TransportError, retry 1",
+        "calls.create: TransportError, retry 2"
+      ])
+    }).pipe(Effect.provide(Logger.replace(Logger.defaultLogger, logger)), Logger.withMinimumLogLevel(LogLevel.Debug))
+  })
+
+  it.scopedLive("a reset connection is a TransportError (ConnectionReset), retried for GET", () =>
+    Effect.gen(function*() {
+      const local = yield* serve(vapiLike)
+      const client = yield* connect(local.baseUrl, { retry: Retry.make({ maxRetries: 1, baseDelay: "10 millis" }) })
+      const error = yield* Effect.flip(client.execute(Ops.CallsGet, { path: { id: "reset" } }))
+      assert.isTrue(error._tag === "TransportError" && error.reason === "ConnectionReset")
+      assert.strictEqual(local.seen.length, 2)
+    }))
+
+  it.scopedLive("a body cut short fails the transport with the response's status: a ResponseDecodeError", () =>
+    Effect.gen(function*() {
+      const local = yield* serve(vapiLike)
+      const transport = yield* nodeTransport
+      const failure = yield* Effect.flip(transport.send({
+        method: "GET",
+        url: `${local.baseUrl}/call/truncated`,
+        headers: { authorization: `Bearer ${KEY}` },
+        body: undefined,
+        timeoutMillis: 5_000
+      }))
+      assert.strictEqual(failure._tag, "SendError")
+      assert.strictEqual(failure._tag === "SendError" && failure.response?.status, 200)
+
+      const client = yield* connect(local.baseUrl)
+      const error = yield* Effect.flip(client.execute(Ops.CallsGet, { path: { id: "truncated" } }))
+      assert.isTrue(error._tag === "ResponseDecodeError" && error.status === 200)
+    }))
+
+  it.scopedLive("send returns status, headers and text; a timeout is TimedOut; an invalid URL a SendError", () =>
+    Effect.gen(function*() {
+      const local = yield* serve((seen, response) =>
+        seen.url === "/hang" ? undefined : json(response, 202, { echo: seen.body, type: seen.headers["content-type"] }, {
+          "x-many": ["a", "b"]
+        })
+      )
+      const transport = yield* nodeTransport
+      const response = yield* transport.send({
+        method: "PUT",
+        url: `${local.baseUrl}/echo?x=1`,
+        headers: { "content-type": "application/octet-stream" },
+        body: new TextEncoder().encode("bytes"),
+        timeoutMillis: Infinity
+      })
+      assert.strictEqual(response.status, 202)
+      assert.strictEqual(response.headers["content-type"], "application/json")
+      assert.deepStrictEqual(response.headers["x-many"], ["a", "b"])
+      assert.deepStrictEqual(JSON.parse(response.text), { echo: "bytes", type: "application/octet-stream" })
+      assert.deepStrictEqual([local.seen[0].method, local.seen[0].url], ["PUT", "/echo?x=1"])
+
+      const timedOut = yield* Effect.flip(transport.send({
+        method: "GET",
+        url: `${local.baseUrl}/hang`,
+        headers: {},
+        body: undefined,
+        timeoutMillis: 50
+      }))
+      assert.strictEqual(timedOut._tag, "TimedOut")
+      yield* local.socketClosed.pipe(Effect.timeout("5 seconds"))
+
+      const invalid = yield* Effect.flip(
+        transport.send({ method: "GET", url: "not a url", headers: {}, body: undefined, timeoutMillis: 50 })
+      )
+      assert.strictEqual(invalid._tag, "SendError")
+      const client = yield* connect("not a url")
+      const error = yield* Effect.flip(client.execute(Ops.CallsGet, { path: { id: "c1" } }))
+      assert.isTrue(error._tag === "RequestValidationError" && error.path === "url")
+    }))
+
+  it.scopedLive("multipart uploads still go through the platform HttpClient", () =>
+    Effect.gen(function*() {
+      const local = yield* serve((seen, response) =>
+        json(response, 201, { id: "file_1", name: seen.headers["content-type"], bytes: seen.body.length })
+      )
+      const client = yield* connect(local.baseUrl)
+      const file = yield* client.execute(Ops.FilesCreate, {
+        body: Multipart.make([Multipart.file({ filename: "a.txt", content: new TextEncoder().encode("hello") })])
+      })
+      assert.match(file.name, /^multipart\/form-data; boundary=/)
+      assert.strictEqual(local.seen[0].headers["authorization"], `Bearer ${KEY}`)
+      assert.strictEqual(local.seen[0].headers["user-agent"], VapiClient.userAgent)
+    }))
+})
+
+describe("VapiClient with a Transport in context", () => {
+  const overFailingHttpClient = (baseUrl: string, extra: Partial<VapiClient.Options> = {}) =>
+    Server.build(
+      VapiClient.layer(options(baseUrl, extra)).pipe(
+        Layer.provide(Layer.merge(NodeTransport.layer, failingHttpClient))
+      )
+    )
+
+  it.scopedLive("sends plain requests through the Transport, not the HttpClient", () =>
+    Effect.gen(function*() {
+      const local = yield* serve(vapiLike)
+      const client = yield* overFailingHttpClient(local.baseUrl)
+      const call = yield* client.execute(Ops.CallsGet, { path: { id: "c1" } })
+      assert.strictEqual(call.id, "c1")
+      const created = yield* client.execute(Ops.CallsCreate, { body: { assistantId: "asst_2" } })
+      assert.strictEqual(created.status, "for asst_2")
+      // A streamed body cannot go through a Transport: it takes the HttpClient.
+      const upload = yield* Effect.flip(client.execute(Ops.FilesCreate, {
+        body: Multipart.make([Multipart.field("a", "b")])
+      }))
+      assert.isTrue(upload._tag === "TransportError" && upload.detail === "the HttpClient was used")
+      assert.strictEqual(local.seen.length, 2)
+    }))
+
+  it.scopedLive("with transformClient set, every request goes through the HttpClient", () =>
+    Effect.gen(function*() {
+      const local = yield* serve(vapiLike)
+      const transformed: Array<string> = []
+      const client = yield* overFailingHttpClient(local.baseUrl, {
+        transformClient: HttpClient.tapRequest((request) => Effect.sync(() => transformed.push(request.url)))
+      })
+      const error = yield* Effect.flip(client.execute(Ops.CallsGet, { path: { id: "c1" } }))
+      assert.isTrue(error._tag === "TransportError" && error.detail === "the HttpClient was used")
+      assert.deepStrictEqual(transformed, [`${local.baseUrl}/call/c1`])
+      assert.strictEqual(local.seen.length, 0)
+    }))
+
+  it.scopedLive("the operation's span has the status and no header, and nothing records the key", () => {
+    const recorder = TestTracer.make()
+    return Effect.gen(function*() {
+      const local = yield* serve(vapiLike)
+      const client = yield* connect(local.baseUrl)
+      yield* client.execute(Ops.CallsGet, { path: { id: "c1" } })
+      yield* Effect.flip(client.execute(Ops.CallsGet, { path: { id: "missing" } }))
+      yield* Effect.flip(client.execute(Ops.CallsGet, { path: { id: "truncated" } }))
+      assert.deepStrictEqual(recorder.spans.map((span) => span.name), ["Vapi.calls.get", "Vapi.calls.get", "Vapi.calls.get"])
+      assert.deepStrictEqual(
+        recorder.spans.map((span) => span.attributes.get("http.response.status_code")),
+        [200, 404, 200]
+      )
+      assert.deepStrictEqual(recorder.spans[0].attributes.get("vapi.path.id"), "c1")
+      for (const span of recorder.spans) {
+        assert.isFalse([...span.attributes.keys()].some((key) => key.includes("header")))
+        for (const [key, value] of span.attributes) assert.notInclude(`${key}=${String(value)}`, KEY)
+      }
+    }).pipe(Effect.withTracer(recorder.tracer))
+  })
+})
+
+describe("Transport.fromHttpClient", () => {
+  it.scopedLive("sends a Request through a platform HttpClient", () =>
+    Effect.gen(function*() {
+      const local = yield* serve((seen, response) => json(response, 200, { body: seen.body, url: seen.url }))
+      const client = yield* Effect.map(Layer.build(NodeHttpClient.layerUndici), Context.get(HttpClient.HttpClient))
+      const transport = Transport.fromHttpClient(client)
+      const response = yield* transport.send({
+        method: "POST",
+        url: `${local.baseUrl}/x?a=1&b=two%20words`,
+        headers: { "content-type": "application/json", authorization: "Bearer k" },
+        body: "{\"a\":1}",
+        timeoutMillis: 5_000
+      })
+      assert.strictEqual(response.status, 200)
+      assert.deepStrictEqual(JSON.parse(response.text), { body: "{\"a\":1}", url: "/x?a=1&b=two+words" })
+      assert.strictEqual(local.seen[0].headers["content-type"], "application/json")
+      assert.strictEqual(local.seen[0].headers["authorization"], "Bearer k")
+      const hang = yield* serve(() => undefined)
+      const timedOut = yield* Effect.flip(transport.send({
+        method: "GET",
+        url: `${hang.baseUrl}/`,
+        headers: {},
+        body: undefined,
+        timeoutMillis: 50
+      }))
+      assert.strictEqual(timedOut._tag, "TimedOut")
+    }))
+})

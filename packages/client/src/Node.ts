@@ -1,20 +1,24 @@
 /**
- * Node: the `Vapi` layers with Node's undici `HttpClient` and `FileSystem` built in, for apps on Node that
- * do not bring their own.
+ * Node: the `Vapi` layers with undici and Node's `FileSystem` built in, for apps on Node that do not bring
+ * their own. Requests go out through `NodeTransport` (undici's `Dispatcher.request`, without the platform
+ * client's per-request work); multipart uploads through the platform's undici `HttpClient`, over the same
+ * undici `Agent`.
  *
  * @since 0.1.0
  */
 import * as NodeFileSystem from "@effect/platform-node/NodeFileSystem"
-import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
+import * as NodeTransport from "@vapi-effect/http/NodeTransport"
 import type * as VapiClient from "@vapi-effect/http/VapiClient"
 import type * as ConfigError from "effect/ConfigError"
 import * as Layer from "effect/Layer"
 import * as Vapi from "./Vapi.js"
 
-const node = Layer.merge(NodeHttpClient.layerUndici, NodeFileSystem.layer)
+const node = Layer.merge(NodeTransport.layerUndici, NodeFileSystem.layer)
 
 /**
- * {@link Vapi.layer} over undici, with the `FileSystem` that `Files.create({ path })` reads from.
+ * {@link Vapi.layer} over undici (`NodeTransport` and the undici `HttpClient`), with the `FileSystem` that
+ * `Files.create({ path })` reads from. With `transformClient` set, every request goes through the
+ * `HttpClient`.
  *
  * @since 0.1.0
  * @category layers
@@ -23,7 +27,8 @@ export const layer = (options: VapiClient.Options): Layer.Layer<Vapi.Services | 
   Layer.provide(Vapi.layer(options), node)
 
 /**
- * {@link Vapi.layerConfig} over undici, with the `FileSystem` that `Files.create({ path })` reads from.
+ * {@link Vapi.layerConfig} over undici (`NodeTransport` and the undici `HttpClient`), with the `FileSystem`
+ * that `Files.create({ path })` reads from.
  *
  * @since 0.1.0
  * @category layers

@@ -138,7 +138,8 @@ for (const [name, http] of Clients.all) {
         assert.deepStrictEqual((yield* wire.server.store.snapshot).files, [])
       }).pipe(Effect.scoped, Effect.provide(Wire.services(http)), Effect.provide(NodeFileSystem.layer)))
 
-    it.live("create from a path without a FileSystem in context fails with a typed error", () =>
+    // Node.layer brings its own FileSystem: there, a path is always read (the tests below).
+    it.live.skipIf(name === "Node.layer")("create from a path without a FileSystem in context fails with a typed error", () =>
       Effect.gen(function*() {
         const files = yield* Files.Files
         const error = yield* Effect.flip(files.create({ path: "/tmp/anything.txt" }))

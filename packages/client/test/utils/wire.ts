@@ -4,7 +4,6 @@
  * request on the wire and the decoded answer of the real server.
  */
 import { assert } from "@effect/vitest"
-import type * as HttpClient from "@effect/platform/HttpClient"
 import type * as HttpServerError from "@effect/platform/HttpServerError"
 import * as Retry from "@vapi-effect/http/Retry"
 import type * as VapiClient from "@vapi-effect/http/VapiClient"
@@ -14,7 +13,8 @@ import * as Layer from "effect/Layer"
 import * as Redacted from "effect/Redacted"
 import type * as Scope from "effect/Scope"
 import * as Http from "node:http"
-import * as Vapi from "../../src/Vapi.js"
+import type * as Vapi from "../../src/Vapi.js"
+import type * as Clients from "./clients.js"
 import { MockServer } from "./mock.js"
 
 /** The one key the server accepts in these tests. */
@@ -130,16 +130,15 @@ export const layer = (
   }))
 
 /**
- * The nine services (and their `VapiClient`, no retries) over `http`, talking to the proxy, with the proxy
- * and its server.
+ * The nine services (and their `VapiClient`, no retries) built by `stack`, talking to the proxy, with the
+ * proxy and its server.
  */
 export const services = (
-  http: Layer.Layer<HttpClient.HttpClient>,
+  stack: Clients.Stack,
   options: Omit<MockServer.Options, "apiKey"> = {}
 ): Layer.Layer<Vapi.Services | VapiClient.VapiClient | Wire | MockServer.MockServer, HttpServerError.ServeError> =>
   Layer.unwrapEffect(
-    Effect.map(Wire, (wire) =>
-      Vapi.layer({ apiKey: Redacted.make(API_KEY), baseUrl: wire.url, retry: Retry.none }).pipe(Layer.provide(http)))
+    Effect.map(Wire, (wire) => stack({ apiKey: Redacted.make(API_KEY), baseUrl: wire.url, retry: Retry.none }))
   ).pipe(Layer.provideMerge(layer(options)))
 
 /** The parsed JSON body (`undefined` when the body is empty). */

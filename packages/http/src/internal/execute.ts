@@ -179,6 +179,8 @@ export const execute = (settings: Settings) =>
   }).pipe(
     Effect.withSpan(`Vapi.${operation.name}`, {
       kind: "client",
+      // The call site would always be this line: not worth an `Error` (and its stack) per request.
+      captureStackTrace: false,
       attributes: {
         "vapi.operation": operation.name,
         "vapi.attempts": 1,

@@ -13,7 +13,7 @@ export const clientLabels: Record<ClientName, string> = {
   undici: "undici.request + JSON.parse",
   official: "@vapi-ai/server-sdk 2.0.1",
   "ours-fetch": "vapi-effect, FetchHttpClient",
-  "ours-undici": "vapi-effect, NodeHttpClient.layerUndici"
+  "ours-undici": "vapi-effect, Node.layer (NodeTransport)"
 }
 
 export type Op = "get" | "create" | "list" | "logs-stream"

@@ -1,14 +1,13 @@
 /**
- * Our SDK, `@vapi-effect/client`, exactly as a user writes it: `Vapi.layer` over an `HttpClient` (the
- * platform's `FetchHttpClient` or `NodeHttpClient.layerUndici`), `Calls.Calls` and `Logs.Logs` from the
- * context, and the load loop itself an Effect (`concurrency` fibers issuing requests back to back), run
+ * Our SDK, `@vapi-effect/client`, exactly as a user writes it: `Node.layer` (undici through `NodeTransport`)
+ * for the "undici" variant, `Vapi.layer` over the platform's `FetchHttpClient` for "fetch"; `Calls.Calls` and
+ * `Logs.Logs` from the context, and the load loop itself an Effect (`concurrency` fibers issuing requests back to back), run
  * once per window on a `ManagedRuntime`. Every response is decoded and validated by the generated schemas.
  */
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
-import type * as HttpClient from "@effect/platform/HttpClient"
-import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
 import * as Calls from "@vapi-effect/client/Calls"
 import * as Logs from "@vapi-effect/client/Logs"
+import * as Node from "@vapi-effect/client/Node"
 import * as Vapi from "@vapi-effect/client/Vapi"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
@@ -19,13 +18,11 @@ import { partitions, Recorder, startProfile, stopProfile } from "../load.js"
 import { callId, createBody } from "../payloads.js"
 import { logsPageSize, type Sample, type Task } from "../protocol.js"
 
-/** Runs one task with our SDK over the given `HttpClient` layer. */
+/** Runs one task with our SDK: `Node.layer` for "undici", `Vapi.layer` over `FetchHttpClient` for "fetch". */
 export const run = async (task: Task, transport: "fetch" | "undici"): Promise<Sample> => {
-  const http: Layer.Layer<HttpClient.HttpClient> = transport === "fetch"
-    ? FetchHttpClient.layer
-    : NodeHttpClient.layerUndici
+  const options = { apiKey: Redacted.make(task.apiKey), baseUrl: task.url }
   const runtime = ManagedRuntime.make(
-    Vapi.layer({ apiKey: Redacted.make(task.apiKey), baseUrl: task.url }).pipe(Layer.provide(http))
+    transport === "fetch" ? Vapi.layer(options).pipe(Layer.provide(FetchHttpClient.layer)) : Node.layer(options)
   )
   try {
     return await runtime.runPromise(program(task))

@@ -15,6 +15,9 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Transport from "./Transport.js"
 
+/** The longest delay `setTimeout` takes (about 24.8 days); a longer one would fire at once. */
+const maxTimerMillis = 2_147_483_647
+
 const parseUrl = (url: string): URL | Transport.SendError => {
   try {
     return new URL(url)
@@ -24,7 +27,8 @@ const parseUrl = (url: string): URL | Transport.SendError => {
 }
 
 /**
- * A transport over an undici dispatcher (an `Agent`, a `Pool`, a `MockAgent`, ...).
+ * A transport over an undici dispatcher (an `Agent`, a `Pool`, a `MockAgent`, ...). A timeout beyond what
+ * `setTimeout` takes (about 24.8 days) counts as none.
  *
  * @since 0.2.0
  * @category constructors
@@ -38,7 +42,7 @@ export const fromDispatcher = (dispatcher: Undici.Dispatcher): Transport.Service
         const controller = new AbortController()
         let settled = false
         let timedOut = false
-        const timer = Number.isFinite(request.timeoutMillis)
+        const timer = request.timeoutMillis <= maxTimerMillis
           ? setTimeout(() => {
             timedOut = true
             controller.abort()

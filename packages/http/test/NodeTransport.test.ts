@@ -351,6 +351,16 @@ describe("NodeTransport", () => {
       assert.deepStrictEqual(JSON.parse(response.text), { echo: "bytes", type: "application/octet-stream" })
       assert.deepStrictEqual([local.seen[0].method, local.seen[0].url], ["PUT", "/echo?x=1"])
 
+      // Longer than setTimeout can wait: no timer, rather than one that fires at once.
+      const patient = yield* transport.send({
+        method: "GET",
+        url: `${local.baseUrl}/echo`,
+        headers: {},
+        body: undefined,
+        timeoutMillis: Duration.toMillis(Duration.days(30))
+      })
+      assert.strictEqual(patient.status, 202)
+
       const timedOut = yield* Effect.flip(transport.send({
         method: "GET",
         url: `${local.baseUrl}/hang`,

@@ -138,19 +138,22 @@ for (const [name, http] of Clients.all) {
         assert.deepStrictEqual((yield* wire.server.store.snapshot).files, [])
       }).pipe(Effect.scoped, Effect.provide(Wire.services(http)), Effect.provide(NodeFileSystem.layer)))
 
-    // Node.layer brings its own FileSystem: there, a path is always read (the tests below).
-    it.live.skipIf(name === "Node.layer")("create from a path without a FileSystem in context fails with a typed error", () =>
-      Effect.gen(function*() {
-        const files = yield* Files.Files
-        const error = yield* Effect.flip(files.create({ path: "/tmp/anything.txt" }))
-        assert.strictEqual(error._tag, "RequestValidationError")
-        if (error._tag !== "RequestValidationError") return
-        assert.strictEqual(error.path, "body.file")
-        assert.include(error.issue, "no FileSystem in context")
-        const wire = yield* Wire.Wire
-        assert.deepStrictEqual((yield* wire.requests).filter((request) => request.complete), [], "no whole request arrived")
-        assert.deepStrictEqual((yield* wire.server.store.snapshot).files, [])
-      }).pipe(Effect.provide(Wire.services(http))))
+    // Node.layer brings its own FileSystem, so there a path is always read (the tests below): this case only
+    // exists for the stacks without one.
+    if (name !== "Node.layer") {
+      it.live("create from a path without a FileSystem in context fails with a typed error", () =>
+        Effect.gen(function*() {
+          const files = yield* Files.Files
+          const error = yield* Effect.flip(files.create({ path: "/tmp/anything.txt" }))
+          assert.strictEqual(error._tag, "RequestValidationError")
+          if (error._tag !== "RequestValidationError") return
+          assert.strictEqual(error.path, "body.file")
+          assert.include(error.issue, "no FileSystem in context")
+          const wire = yield* Wire.Wire
+          assert.deepStrictEqual((yield* wire.requests).filter((request) => request.complete), [], "no whole request arrived")
+          assert.deepStrictEqual((yield* wire.server.store.snapshot).files, [])
+        }).pipe(Effect.provide(Wire.services(http))))
+    }
 
     it.live("list, get, update, delete and stream", () =>
       Effect.gen(function*() {

@@ -293,7 +293,6 @@ const compiler = new Compiler({ onExcessProperty: "ignore" })
  * import { Call } from "@vapi-effect/schema/Calls"
  * import * as Decoder from "@vapi-effect/schema/Decoder"
  * import { Either } from "effect"
- * import * as assert from "node:assert"
  *
  * const decoded = Decoder.decodeUnknownEither(Call)({
  *   id: "call_1",

@@ -54,9 +54,11 @@ class Compiler {
 
   /** `ParseResult`'s own decoder for one node, for what this compiler does not handle itself. */
   private delegate(ast: AST.AST): Parse {
-    const decode = ParseResult.decodeUnknownEither(Schema.make(ast), this.options)
+    // Built on first use: transformations and declarations keep one for the rare input they cannot decode
+    // synchronously, which most never see.
+    let decode: ((input: unknown) => Either.Either<unknown, ParseResult.ParseIssue>) | undefined
     return (input) => {
-      const result = decode(input)
+      const result = (decode ??= ParseResult.decodeUnknownEither(Schema.make(ast), this.options))(input)
       return Either.isRight(result) ? result.right : FAIL
     }
   }
@@ -305,10 +307,12 @@ const compiler = new Compiler({ onExcessProperty: "ignore" })
 export const decodeUnknownEither = <A, I>(
   schema: Schema.Schema<A, I, never>
 ): (input: unknown) => Either.Either<A, ParseResult.ParseError> => {
-  const slow = Schema.decodeUnknownEither(schema, { onExcessProperty: "ignore" })
   let fast: Parse | undefined
+  let slow: ((input: unknown) => Either.Either<A, ParseResult.ParseError>) | undefined
   return (input) => {
     const value = (fast ??= compiler.parse(schema.ast))(input)
-    return value === FAIL ? slow(input) : Either.right(value as A)
+    if (value === FAIL) return (slow ??= Schema.decodeUnknownEither(schema, { onExcessProperty: "ignore" }))(input)
+    // The compiled parser of `schema.ast` returns what `ParseResult` would have: a value of `schema`'s type.
+    return Either.right(value as A)
   }
 }

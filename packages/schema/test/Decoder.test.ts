@@ -1,8 +1,6 @@
 import { assert, describe, it } from "@effect/vitest"
-import * as Arbitrary from "effect/Arbitrary"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
-import type * as FastCheck from "effect/FastCheck"
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import * as fc from "fast-check"
@@ -10,13 +8,8 @@ import { CallsGet } from "../src/Calls.js"
 import * as Decoder from "../src/Decoder.js"
 import * as Fallback from "../src/Fallback.js"
 import { operations } from "../src/Operations.js"
+import { asJson, numRuns, wireArbitrary } from "./utils/arbitraries.js"
 
-const wireArbitrary = <A, I>(schema: Schema.Schema<A, I>): fc.Arbitrary<I> =>
-  Arbitrary.makeLazy(Schema.encodedSchema(schema))(fc as unknown as typeof FastCheck) as unknown as fc.Arbitrary<I>
-
-const asJson = (u: unknown): unknown => JSON.parse(JSON.stringify(u))
-
-const numRuns = Number(process.env.ROUND_TRIP_RUNS ?? 25)
 
 /** The decoder agrees with `Schema.decodeUnknownEither`: same success value, or the very same error message. */
 const assertAgrees = <A, I>(schema: Schema.Schema<A, I>, input: unknown) => {

@@ -328,8 +328,8 @@ export interface RequestContext {
  * What went wrong, before it becomes a {@link VapiError}:
  *
  * - `Status`: a non-2xx response with its headers and body text (`now` is the clock, for `Retry-After` dates);
- * - `ClientError`: a failure of `@effect/platform`'s `HttpClient`;
- * - `Transport`: a `Transport`'s `SendError` (`now` as for `Status`, for a response cut short);
+ * - `Transport`: a `Transport`'s `SendError`, whose cause may be a failure of `@effect/platform`'s `HttpClient`
+ *   (`now` as for `Status`, for a response cut short);
  * - `Timeout`: an attempt or the whole request ran out of time;
  * - `Invalid`: input that could not be encoded (`at` is `"path"`, `"query"`, `"body"`, ...);
  * - `Decode`: a 2xx body that is not JSON or does not match the success schema.
@@ -345,7 +345,6 @@ export type Failure =
     readonly body: string
     readonly now: number
   }
-  | { readonly _tag: "ClientError"; readonly error: HttpClientError.HttpClientError }
   | { readonly _tag: "Transport"; readonly error: Transport.SendError; readonly now: number }
   | { readonly _tag: "Timeout"; readonly kind: "attempt" | "total"; readonly duration: Duration.Duration }
   | { readonly _tag: "Invalid"; readonly at: string; readonly cause: ParseResult.ParseError | string }
@@ -498,8 +497,6 @@ export const fromFailure = (ctx: RequestContext, failure: Failure): VapiError =>
   switch (failure._tag) {
     case "Status":
       return fromStatus(base, failure, scrub)
-    case "ClientError":
-      return fromClientError(base, failure.error, scrub)
     case "Transport":
       return fromSendError(base, failure.error, failure.now, scrub)
     case "Timeout":

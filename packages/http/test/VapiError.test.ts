@@ -6,6 +6,7 @@ import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import * as TestClock from "effect/TestClock"
+import * as Transport from "../src/Transport.js"
 import * as VapiClient from "../src/VapiClient.js"
 import * as VapiError from "../src/VapiError.js"
 import * as Fake from "./utils/fake.js"
@@ -21,11 +22,12 @@ const nest = (message: string | ReadonlyArray<string>, statusCode = 400) =>
 
 const request = HttpClientRequest.post("https://api.vapi.test/call")
 
+// What `Transport.fromHttpClient` fails with when the platform client does.
+const clientError = (error: HttpClientError.HttpClientError) =>
+  VapiError.fromFailure(ctx, { _tag: "Transport", error: new Transport.SendError({ cause: error }), now: 0 })
+
 const transportError = (cause: unknown) =>
-  VapiError.fromFailure(ctx, {
-    _tag: "ClientError",
-    error: new HttpClientError.RequestError({ request, reason: "Transport", cause })
-  })
+  clientError(new HttpClientError.RequestError({ request, reason: "Transport", cause }))
 
 describe("VapiError.fromFailure", () => {
   it("maps each status to its tag, with the context fields", () => {
@@ -131,22 +133,13 @@ describe("VapiError.fromFailure", () => {
   })
 
   it("maps invalid URLs and failing body streams to RequestValidationError, unreadable bodies to ResponseDecodeError", () => {
-    const invalidUrl = VapiError.fromFailure(ctx, {
-      _tag: "ClientError",
-      error: new HttpClientError.RequestError({ request, reason: "InvalidUrl", cause: new TypeError("Invalid URL") })
-    })
+    const invalidUrl = clientError(new HttpClientError.RequestError({ request, reason: "InvalidUrl", cause: new TypeError("Invalid URL") }))
     assert.strictEqual(invalidUrl._tag, "RequestValidationError")
     assert.strictEqual(invalidUrl._tag === "RequestValidationError" && invalidUrl.path, "url")
-    const encode = VapiError.fromFailure(ctx, {
-      _tag: "ClientError",
-      error: new HttpClientError.RequestError({ request, reason: "Encode", cause: new Error("disk on fire") })
-    })
+    const encode = clientError(new HttpClientError.RequestError({ request, reason: "Encode", cause: new Error("disk on fire") }))
     assert.strictEqual(encode._tag === "RequestValidationError" && encode.issue, "disk on fire")
     const response = HttpClientResponse.fromWeb(request, new Response("", { status: 200 }))
-    const unreadable = VapiError.fromFailure(ctx, {
-      _tag: "ClientError",
-      error: new HttpClientError.ResponseError({ request, response, reason: "Decode", cause: new Error("aborted") })
-    })
+    const unreadable = clientError(new HttpClientError.ResponseError({ request, response, reason: "Decode", cause: new Error("aborted") }))
     assert.strictEqual(unreadable._tag, "ResponseDecodeError")
     if (unreadable._tag !== "ResponseDecodeError") return
     assert.strictEqual(unreadable.status, 200)

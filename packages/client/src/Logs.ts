@@ -95,16 +95,15 @@ export const make: Effect.Effect<Service, never, VapiClient.VapiClient> = Effect
   VapiClient.VapiClient,
   (client) => {
     const get = (params: Params = {}) => client.execute(Schema.LogsGet, { query: params })
-    const pages = (params: Params = {}) =>
-      Pagination.pages({
-        firstPage: params.page,
-        maxPages: maxPages,
-        fetchPage: (page) => Effect.map(get({ ...params, page }), Pagination.fromResults)
-      })
+    const walk = (params: Params = {}) => ({
+      firstPage: params.page,
+      maxPages,
+      fetchPage: (page: number) => Effect.map(get({ ...params, page }), Pagination.fromResults)
+    })
     return Logs.of({
       get,
-      pages,
-      stream: (params) => Stream.flatMap(pages(params), (page) => Stream.fromIterable(page.results))
+      pages: (params) => Pagination.pages(walk(params)),
+      stream: (params) => Pagination.items(walk(params))
     })
   }
 )

@@ -85,25 +85,32 @@ export interface PagesOptions<P, E, R> {
  *   Effect.succeed({ results: [{ type: "call" }], metadata: { itemsPerPage: 100, totalItems: 1, currentPage: page } })
  * const pages = Pagination.pages({ fetchPage: (page) => Effect.map(getLogs(page), Pagination.fromResults) })
  */
-export const pages = <P extends Page<unknown>, E, R>(options: PagesOptions<P, E, R>): Stream.Stream<P, E, R> => {
-  const first = options.firstPage ?? 1
-  const maxPages = Math.max(0, options.maxPages ?? 1000)
-  if (maxPages === 0) return Stream.empty
-  return Stream.paginateEffect(first, (page) =>
-    Effect.map(options.fetchPage(page), (result) => {
-      const last = result.done || result.items.length === 0 || page - first + 1 >= maxPages
-      return [result, last ? Option.none() : Option.some(page + 1)] as const
-    }))
-}
+export const pages = <P extends Page<unknown>, E, R>(options: PagesOptions<P, E, R>): Stream.Stream<P, E, R> =>
+  walk(options, Chunk.of)
 
 /**
- * The items of a page-numbered listing, page after page (see {@link pages}).
+ * The items of a page-numbered listing, page after page (see {@link pages}). Each page's items are
+ * emitted as one chunk.
  *
  * @since 0.1.0
  * @category streams
  */
 export const items = <A, E, R>(options: PagesOptions<Page<A>, E, R>): Stream.Stream<A, E, R> =>
-  Stream.flatMap(pages(options), (page) => Stream.fromIterable(page.items))
+  walk(options, (page) => Chunk.unsafeFromArray(page.items))
+
+const walk = <P extends Page<unknown>, A, E, R>(
+  options: PagesOptions<P, E, R>,
+  emit: (page: P) => Chunk.Chunk<A>
+): Stream.Stream<A, E, R> => {
+  const first = options.firstPage ?? 1
+  const maxPages = Math.max(0, options.maxPages ?? 1000)
+  if (maxPages === 0) return Stream.empty
+  return Stream.paginateChunkEffect(first, (page) =>
+    Effect.map(options.fetchPage(page), (result) => {
+      const last = result.done || result.items.length === 0 || page - first + 1 >= maxPages
+      return [emit(result), last ? Option.none() : Option.some(page + 1)] as const
+    }))
+}
 
 /**
  * Keyset pagination cannot advance: more than `limit` (the largest page size allowed) items share the

@@ -93,6 +93,16 @@ describe("Pagination.pages", () => {
       assert.deepStrictEqual(none.requested, [])
     }))
 
+  it.effect("items emits each page's items as one chunk, in order", () =>
+    Effect.gen(function*() {
+      const source = logsSource(25, 10)
+      const chunks = yield* Stream.runCollect(Stream.chunks(Pagination.items({ fetchPage: source.fetchPage })))
+      assert.deepStrictEqual(
+        Chunk.toReadonlyArray(chunks).map((chunk) => Chunk.toReadonlyArray(chunk).map((log) => log.n)),
+        [0, 10, 20].map((start) => Array.from({ length: Math.min(10, 25 - start) }, (_, i) => start + i))
+      )
+    }))
+
   it.effect("propagates the page's error", () =>
     Effect.gen(function*() {
       const error = yield* Effect.flip(Stream.runCollect(Pagination.pages({ fetchPage: () => Effect.fail("boom" as const) })))

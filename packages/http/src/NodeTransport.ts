@@ -1,10 +1,10 @@
 /**
- * NodeTransport: a `Transport` over undici's `Dispatcher.request`, the dispatcher being the one
+ * NodeTransport: a `Transport` over undici's `Dispatcher.dispatch`, the dispatcher being the one
  * `@effect/platform-node`'s `NodeHttpClient` uses (so no `undici` dependency of its own). Each attempt is one
- * callback into Effect: the request goes out with an abort signal, one timer aborts it at the attempt's
- * timeout, the body is read as text, and interrupting the fiber aborts the request. It skips the platform
- * client's per-request work (request and response objects, its span, header merging), which is most of the CPU
- * a request costs. Node only: this module imports `@effect/platform-node`.
+ * dispatch handler resuming the fiber once: the body's chunks are collected and read as text, one timer aborts
+ * the request at the attempt's timeout, and interrupting the fiber aborts it too. No abort signal, body stream
+ * or promise is made per request, and the platform client's per-request work (request and response objects,
+ * its span, header merging), which is most of the CPU a request costs, is skipped. Node only: this module imports `@effect/platform-node`.
  *
  * @since 0.2.0
  */
@@ -26,6 +26,104 @@ const parseUrl = (url: string): URL | Transport.SendError => {
   }
 }
 
+/** Why an exchange was aborted before it ended: its fiber was interrupted, or its timer fired. */
+class Aborted extends Error {}
+
+/** The body's bytes as UTF-8 text without a leading byte-order mark, as undici's `body.text()` reads it. */
+const decodeText = (chunks: ReadonlyArray<Buffer>, length: number): string => {
+  if (length === 0) return ""
+  const buffer = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, length)
+  const start = buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf ? 3 : 0
+  return buffer.toString("utf8", start)
+}
+
+/**
+ * One request and its response, as an undici dispatch handler: it collects the body's chunks and resumes
+ * the fiber once, with the response, a `SendError` or `TimedOut`. The timer and an interruption abort it
+ * through undici's controller, or, while the request still waits for a connection, as soon as it gets one.
+ */
+class Exchange implements Undici.Dispatcher.DispatchHandler {
+  private controller: Undici.Dispatcher.DispatchController | undefined
+  private settled = false
+  private timedOut = false
+  private readonly timer: ReturnType<typeof setTimeout> | undefined
+  private status = 0
+  private headers: Transport.ResponseHeaders = {}
+  private readonly chunks: Array<Buffer> = []
+  private length = 0
+
+  constructor(
+    private readonly resume: (effect: Effect.Effect<Transport.Response, Transport.TransportError>) => void,
+    timeoutMillis: number
+  ) {
+    this.timer = timeoutMillis <= maxTimerMillis
+      ? setTimeout(() => {
+        this.timedOut = true
+        this.controller?.abort(new Aborted("timed out"))
+        this.fail(undefined)
+      }, Math.max(0, timeoutMillis))
+      : undefined
+  }
+
+  /** Ends the exchange without resuming the fiber (it was interrupted). */
+  interrupt(): void {
+    this.settle()
+    this.controller?.abort(new Aborted("interrupted"))
+  }
+
+  fail(cause: unknown): void {
+    const response = this.status === 0 ? undefined : { status: this.status, headers: this.headers }
+    if (this.settle()) {
+      this.resume(Effect.fail(
+        this.timedOut
+          ? new Transport.TimedOut()
+          : new Transport.SendError(response === undefined ? { cause } : { cause, response })
+      ))
+    }
+  }
+
+  onRequestStart(controller: Undici.Dispatcher.DispatchController): void {
+    if (this.settled) controller.abort(new Aborted("interrupted"))
+    else this.controller = controller
+  }
+
+  onResponseStart(
+    _controller: Undici.Dispatcher.DispatchController,
+    statusCode: number,
+    headers: Transport.ResponseHeaders
+  ): void {
+    this.status = statusCode
+    this.headers = headers
+  }
+
+  onResponseData(_controller: Undici.Dispatcher.DispatchController, chunk: Buffer): void {
+    this.chunks.push(chunk)
+    this.length += chunk.length
+  }
+
+  onResponseEnd(): void {
+    let text: string
+    try {
+      text = decodeText(this.chunks, this.length)
+    } catch (cause) {
+      return this.fail(cause)
+    }
+    if (this.settle()) this.resume(Effect.succeed({ status: this.status, headers: this.headers, text }))
+  }
+
+  onResponseError(_controller: Undici.Dispatcher.DispatchController, error: Error): void {
+    this.fail(error)
+  }
+
+  /** Marks the exchange as over and clears its timer; `false` when it already was. */
+  private settle(): boolean {
+    if (this.settled) return false
+    this.settled = true
+    if (this.timer !== undefined) clearTimeout(this.timer)
+    return true
+  }
+}
+
 /**
  * A transport over an undici dispatcher (an `Agent`, a `Pool`, a `MockAgent`, ...). A timeout beyond what
  * `setTimeout` takes (about 24.8 days) counts as none.
@@ -39,51 +137,22 @@ export const fromDispatcher = (dispatcher: Undici.Dispatcher): Transport.Service
       Effect.async<Transport.Response, Transport.TransportError>((resume) => {
         const url = parseUrl(request.url)
         if (url instanceof Transport.SendError) return resume(Effect.fail(url))
-        const controller = new AbortController()
-        let settled = false
-        let timedOut = false
-        const timer = request.timeoutMillis <= maxTimerMillis
-          ? setTimeout(() => {
-            timedOut = true
-            controller.abort()
-          }, Math.max(0, request.timeoutMillis))
-          : undefined
-        const settle = (effect: Effect.Effect<Transport.Response, Transport.TransportError>): void => {
-          if (settled) return
-          settled = true
-          if (timer !== undefined) clearTimeout(timer)
-          resume(effect)
+        const exchange = new Exchange(resume, request.timeoutMillis)
+        try {
+          dispatcher.dispatch({
+            origin: url.origin,
+            path: `${url.pathname}${url.search}`,
+            method: request.method,
+            headers: request.headers,
+            body: request.body ?? null,
+            // The attempt's timeout is the exchange's timer; undici's own (300 s by default) would cut it short.
+            headersTimeout: 0,
+            bodyTimeout: 0
+          }, exchange)
+        } catch (cause) {
+          exchange.fail(cause)
         }
-        const fail = (cause: unknown, response?: Transport.SendError["response"]): void =>
-          settle(Effect.fail(
-            timedOut
-              ? new Transport.TimedOut()
-              : new Transport.SendError(response === undefined ? { cause } : { cause, response })
-          ))
-        dispatcher.request({
-          origin: url.origin,
-          path: `${url.pathname}${url.search}`,
-          method: request.method,
-          headers: request.headers,
-          body: request.body ?? null,
-          signal: controller.signal,
-          // The attempt's timeout is the timer above; undici's own (300 s by default) would cut it short.
-          headersTimeout: 0,
-          bodyTimeout: 0
-        }, (error, data) => {
-          if (error !== null) return fail(error)
-          const status = data.statusCode
-          const headers = data.headers
-          data.body.text().then(
-            (text) => settle(Effect.succeed({ status, headers, text })),
-            (cause: unknown) => fail(cause, { status, headers })
-          )
-        })
-        return Effect.sync(() => {
-          settled = true
-          if (timer !== undefined) clearTimeout(timer)
-          controller.abort()
-        })
+        return Effect.sync(() => exchange.interrupt())
       })
   })
 

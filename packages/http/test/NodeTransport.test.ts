@@ -5,6 +5,7 @@
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientError from "@effect/platform/HttpClientError"
 import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
+import * as Undici from "@effect/platform-node/Undici"
 import { assert, describe, it } from "@effect/vitest"
 import * as Context from "effect/Context"
 import * as Duration from "effect/Duration"
@@ -378,6 +379,53 @@ describe("NodeTransport", () => {
       const client = yield* connect("not a url")
       const error = yield* Effect.flip(client.execute(Ops.CallsGet, { path: { id: "c1" } }))
       assert.isTrue(error._tag === "RequestValidationError" && error.path === "url")
+    }))
+
+  it.scopedLive("reads a body written in pieces as UTF-8, split characters joined, a leading BOM dropped", () =>
+    Effect.gen(function*() {
+      const bytes = Buffer.from("\uFEFF{\"name\":\"Zoë 👋 Ωmega\"}", "utf8")
+      const local = yield* serve((_, response) => {
+        response.writeHead(200, { "content-type": "application/json" })
+        // One byte at a time, so the two- and four-byte characters arrive split across chunks.
+        const write = (i: number): void => {
+          if (i === bytes.length) return void response.end()
+          response.write(bytes.subarray(i, i + 1), () => setImmediate(() => write(i + 1)))
+        }
+        write(0)
+      })
+      const transport = yield* nodeTransport
+      const response = yield* transport.send({
+        method: "GET",
+        url: `${local.baseUrl}/utf8`,
+        headers: {},
+        body: undefined,
+        timeoutMillis: 5_000
+      })
+      assert.strictEqual(response.text, "{\"name\":\"Zoë 👋 Ωmega\"}")
+    }))
+
+  it.scopedLive("a request still waiting for a connection is never sent once interrupted or timed out", () =>
+    Effect.gen(function*() {
+      const local = yield* serve((seen, response) => seen.url === "/hang" ? undefined : json(response, 200, {}))
+      // One connection: while /hang holds it, every other request waits in the pool's queue.
+      const agent = yield* Effect.acquireRelease(
+        Effect.sync(() => new Undici.Agent({ connections: 1 })),
+        (agent) => Effect.promise(() => agent.destroy())
+      )
+      const transport = NodeTransport.fromDispatcher(agent)
+      const send = (path: string, timeoutMillis: number) =>
+        transport.send({ method: "GET", url: `${local.baseUrl}${path}`, headers: {}, body: undefined, timeoutMillis })
+      const hanging = yield* Effect.fork(send("/hang", 1_000))
+      yield* local.received.pipe(Effect.timeout("5 seconds"))
+      const queued = yield* Effect.fork(send("/interrupted", 5_000))
+      yield* Effect.sleep("20 millis")
+      yield* Fiber.interrupt(queued)
+      const timedOut = yield* Effect.flip(send("/timed-out", 50))
+      assert.strictEqual(timedOut._tag, "TimedOut")
+      assert.strictEqual((yield* Effect.flip(Fiber.join(hanging)))._tag, "TimedOut")
+      // The connection is free again: the next request is served, and neither queued one ever was.
+      assert.strictEqual((yield* send("/after", 5_000)).status, 200)
+      assert.deepStrictEqual(local.seen.map((seen) => seen.url), ["/hang", "/after"])
     }))
 
   it.scopedLive("multipart uploads still go through the platform HttpClient", () =>

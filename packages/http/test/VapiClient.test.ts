@@ -3,6 +3,7 @@ import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import { assert, describe, it } from "@effect/vitest"
 import * as ConfigProvider from "effect/ConfigProvider"
 import * as Effect from "effect/Effect"
+import * as Exit from "effect/Exit"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Schema from "effect/Schema"
@@ -296,7 +297,9 @@ describe("VapiClient", () => {
   })
 
   it.effect("opens one span per operation with its attributes, the platform span as a child", () => {
-    const fake = Fake.layer(() => call)
+    const fake = Fake.layer((request) =>
+      request.url.pathname.endsWith("/missing") ? Fake.json(404, { message: "Call not found" }) : call
+    )
     const recorder = TestTracer.make()
     return Effect.gen(function*() {
       const client = yield* VapiClient.VapiClient
@@ -311,7 +314,11 @@ describe("VapiClient", () => {
       assert.strictEqual(span.attributes.get("vapi.path.id"), "call_42")
       assert.strictEqual(span.attributes.get("http.response.status_code"), 200)
       assert.strictEqual(span.attributes.get("vapi.attempts"), 1)
-      assert.isTrue(Option.isSome(span.exit))
+      // It ends as a success without holding the decoded response; a failure ends it with its cause.
+      assert.deepStrictEqual(span.exit, Option.some(Exit.void))
+      const error = yield* Effect.flip(client.execute(Ops.CallsGet, { path: { id: "missing" } }))
+      const failed = recorder.spans.find((s) => s.name === "Vapi.calls.get" && s.attributes.get("vapi.path.id") === "missing")
+      assert.deepStrictEqual(failed?.exit, Option.some(Exit.fail(error)))
       const child = recorder.spans.find((s) => s.name === "http.client GET")
       assert.isDefined(child)
       if (child === undefined) return

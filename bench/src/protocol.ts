@@ -4,7 +4,7 @@
  */
 
 /** The clients under test, each run in a fresh process. */
-export const clients = ["fetch", "undici", "official", "ours-fetch", "ours-undici"] as const
+export const clients = ["fetch", "undici", "official", "ours-fetch", "ours-fetch-transport", "ours-undici"] as const
 export type ClientName = (typeof clients)[number]
 
 /** A short description of each client, for the tables. */
@@ -13,6 +13,7 @@ export const clientLabels: Record<ClientName, string> = {
   undici: "undici.request + JSON.parse",
   official: "@vapi-ai/server-sdk 2.0.1",
   "ours-fetch": "vapi-effect, FetchHttpClient",
+  "ours-fetch-transport": "vapi-effect, Fetch.layer (FetchTransport)",
   "ours-undici": "vapi-effect, Node.layer (NodeTransport)"
 }
 

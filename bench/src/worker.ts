@@ -20,9 +20,10 @@ const runTask = async (): Promise<Sample> => {
       return runPromiseTask(module.make(task.url, task.apiKey), task)
     }
     case "ours-fetch":
+    case "ours-fetch-transport":
     case "ours-undici": {
       const { run } = await import("./clients/ours.js")
-      return run(task, task.client === "ours-fetch" ? "fetch" : "undici")
+      return run(task, task.client === "ours-fetch" ? "fetch" : task.client === "ours-fetch-transport" ? "fetch-transport" : "undici")
     }
   }
 }

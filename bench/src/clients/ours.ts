@@ -6,6 +6,7 @@
  */
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import * as Calls from "@vapi-effect/client/Calls"
+import * as Fetch from "@vapi-effect/client/Fetch"
 import * as Logs from "@vapi-effect/client/Logs"
 import * as Node from "@vapi-effect/client/Node"
 import * as Vapi from "@vapi-effect/client/Vapi"
@@ -18,11 +19,18 @@ import { partitions, Recorder, startProfile, stopProfile } from "../load.js"
 import { callId, createBody } from "../payloads.js"
 import { logsPageSize, type Sample, type Task } from "../protocol.js"
 
-/** Runs one task with our SDK: `Node.layer` for "undici", `Vapi.layer` over `FetchHttpClient` for "fetch". */
-export const run = async (task: Task, transport: "fetch" | "undici"): Promise<Sample> => {
+/**
+ * Runs one task with our SDK: `Node.layer` for "undici", `Vapi.layer` over `FetchHttpClient` for "fetch",
+ * `Fetch.layer` (FetchTransport) for "fetch-transport".
+ */
+export const run = async (task: Task, transport: "fetch" | "fetch-transport" | "undici"): Promise<Sample> => {
   const options = { apiKey: Redacted.make(task.apiKey), baseUrl: task.url }
   const runtime = ManagedRuntime.make(
-    transport === "fetch" ? Vapi.layer(options).pipe(Layer.provide(FetchHttpClient.layer)) : Node.layer(options)
+    transport === "fetch"
+      ? Vapi.layer(options).pipe(Layer.provide(FetchHttpClient.layer))
+      : transport === "fetch-transport"
+      ? Fetch.layer(options)
+      : Node.layer(options)
   )
   try {
     return await runtime.runPromise(program(task))

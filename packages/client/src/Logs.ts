@@ -11,7 +11,7 @@ import * as Schema from "@vapi-effect/schema/Logs"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
-import * as Stream from "effect/Stream"
+import type * as Stream from "effect/Stream"
 
 /**
  * One page: `results` and `metadata` (`itemsPerPage`, `totalItems`, `currentPage`).

@@ -1,6 +1,6 @@
 /**
  * Node: the `Vapi` layers with undici and Node's `FileSystem` built in, for apps on Node that do not bring
- * their own. Requests go out through `NodeTransport` (undici's `Dispatcher.request`, without the platform
+ * their own. Requests go out through `NodeTransport` (undici's `Dispatcher.dispatch`, without the platform
  * client's per-request work); multipart uploads through the platform's undici `HttpClient`, over the same
  * undici `Agent`.
  *

@@ -81,3 +81,10 @@ export * as Vapi from "./Vapi.js"
  * @since 0.1.0
  */
 export * as Resource from "./Resource.js"
+
+/**
+ * Fetch: the `Vapi` layers over the runtime's `fetch` (`FetchTransport`).
+ *
+ * @since 0.2.0
+ */
+export * as Fetch from "./Fetch.js"

@@ -52,3 +52,10 @@ export * as Pagination from "./Pagination.js"
  * @since 0.2.0
  */
 export * as Transport from "./Transport.js"
+
+/**
+ * A `Transport` over the runtime's `fetch`: the fast path wherever there is no undici.
+ *
+ * @since 0.2.0
+ */
+export * as FetchTransport from "./FetchTransport.js"

@@ -15,102 +15,19 @@ import * as Layer from "effect/Layer"
 import * as Logger from "effect/Logger"
 import * as LogLevel from "effect/LogLevel"
 import * as Option from "effect/Option"
-import * as Queue from "effect/Queue"
 import * as Redacted from "effect/Redacted"
-import type * as Scope from "effect/Scope"
-import * as Http from "node:http"
+import type * as Http from "node:http"
 import * as Multipart from "../src/Multipart.js"
 import * as NodeTransport from "../src/NodeTransport.js"
 import * as Retry from "../src/Retry.js"
 import * as Transport from "../src/Transport.js"
 import * as VapiClient from "../src/VapiClient.js"
 import * as Ops from "./utils/ops.js"
+import { type Handler, json, nest, serve } from "./utils/local.js"
 import * as Server from "./utils/server.js"
 import * as TestTracer from "./utils/tracer.js"
 
 const KEY = "sk_node_transport_CANARY_0123456789"
-
-interface Seen {
-  readonly method: string
-  readonly url: string
-  readonly headers: Http.IncomingHttpHeaders
-  readonly body: string
-}
-
-/** Answers one request; `hits` counts the requests to the same method and path, this one included. */
-type Handler = (seen: Seen, response: Http.ServerResponse, hits: number) => void
-
-interface Local {
-  readonly baseUrl: string
-  readonly seen: Array<Seen>
-  /** Takes the next request the server received (before it answers). */
-  readonly received: Effect.Effect<Seen>
-  /** Completes when the next client socket closes. */
-  readonly socketClosed: Effect.Effect<void>
-  readonly stats: { opened: number; closed: number }
-}
-
-const json = (response: Http.ServerResponse, status: number, body: unknown, headers: Http.OutgoingHttpHeaders = {}) => {
-  response.writeHead(status, { "content-type": "application/json", ...headers })
-  response.end(JSON.stringify(body))
-}
-
-const nest = (response: Http.ServerResponse, status: number, message: string, headers: Http.OutgoingHttpHeaders = {}) =>
-  json(response, status, { message, error: "Error", statusCode: status }, headers)
-
-/** A node:http server on 127.0.0.1 that records every request and counts its sockets. */
-const serve = (handler: Handler): Effect.Effect<Local, never, Scope.Scope> =>
-  Effect.gen(function*() {
-    const received = yield* Queue.unbounded<Seen>()
-    const closes = yield* Queue.unbounded<void>()
-    const seen: Array<Seen> = []
-    const hits = new Map<string, number>()
-    const stats = { opened: 0, closed: 0 }
-    const node = yield* Effect.acquireRelease(
-      Effect.async<Http.Server>((resume) => {
-        const server = Http.createServer((request, response) => {
-          const chunks: Array<Buffer> = []
-          request.on("data", (chunk: Buffer) => chunks.push(chunk))
-          request.on("end", () => {
-            const one: Seen = {
-              method: request.method ?? "",
-              url: request.url ?? "",
-              headers: request.headers,
-              body: Buffer.concat(chunks).toString("utf8")
-            }
-            seen.push(one)
-            Queue.unsafeOffer(received, one)
-            const route = `${one.method} ${one.url.split("?")[0]}`
-            const count = (hits.get(route) ?? 0) + 1
-            hits.set(route, count)
-            handler(one, response, count)
-          })
-        })
-        server.on("connection", (socket) => {
-          stats.opened += 1
-          socket.on("close", () => {
-            stats.closed += 1
-            Queue.unsafeOffer(closes, undefined)
-          })
-        })
-        server.listen(0, "127.0.0.1", () => resume(Effect.succeed(server)))
-      }),
-      (server) =>
-        Effect.async<void>((resume) => {
-          server.closeAllConnections()
-          server.close(() => resume(Effect.void))
-        })
-    )
-    const address = node.address()
-    const port = typeof address === "object" && address !== null ? address.port : 0
-    return {
-      baseUrl: `http://127.0.0.1:${port}`,
-      seen,
-      received: Queue.take(received),
-      socketClosed: Queue.take(closes),
-      stats
-    }
-  })
 
 /** A Vapi-like handler: calls by id, a list echoing its query, errors as NestJS bodies. */
 const vapiLike: Handler = (seen, response, hits) => {

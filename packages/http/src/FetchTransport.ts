@@ -1,0 +1,115 @@
+/**
+ * FetchTransport: a `Transport` over the runtime's `fetch` (Node, Bun, Deno, Cloudflare Workers, browsers).
+ * Each attempt is one `fetch` with an abort signal, resuming the fiber once: one timer aborts the request at
+ * the attempt's timeout, interrupting the fiber aborts it too, and the body is read as text. It skips the
+ * platform `FetchHttpClient`'s per-request work (request and response objects, its span, a forked fiber for
+ * the timeout), which costs more than the `fetch` itself. Wherever there is no undici, this is the fast path.
+ *
+ * @since 0.2.0
+ */
+import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
+import type * as HttpClient from "@effect/platform/HttpClient"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import * as Transport from "./Transport.js"
+
+/** The longest delay `setTimeout` takes (about 24.8 days); a longer one would fire at once. */
+const maxTimerMillis = 2_147_483_647
+
+/** Response headers by lower-case name; repeated `set-cookie` headers as an array, as Node gives them. */
+const headersOf = (headers: Headers): Transport.ResponseHeaders => {
+  const out: Record<string, string | ReadonlyArray<string>> = {}
+  headers.forEach((value, name) => {
+    out[name] = value
+  })
+  const cookies = headers.getSetCookie()
+  if (cookies.length > 1) out["set-cookie"] = cookies
+  return out
+}
+
+/**
+ * A transport over a `fetch` function (the global one by default). A timeout beyond what `setTimeout` takes
+ * (about 24.8 days) counts as none.
+ *
+ * @since 0.2.0
+ * @category constructors
+ */
+export const fromFetch = (fetch: typeof globalThis.fetch = globalThis.fetch): Transport.Service =>
+  Transport.Transport.of({
+    send: (request) =>
+      Effect.async<Transport.Response, Transport.TransportError>((resume) => {
+        const controller = new AbortController()
+        let settled = false
+        let timedOut = false
+        const timer = request.timeoutMillis <= maxTimerMillis
+          ? setTimeout(() => {
+            timedOut = true
+            controller.abort()
+          }, Math.max(0, request.timeoutMillis))
+          : undefined
+        const settle = (effect: Effect.Effect<Transport.Response, Transport.TransportError>): void => {
+          if (settled) return
+          settled = true
+          if (timer !== undefined) clearTimeout(timer)
+          resume(effect)
+        }
+        const fail = (cause: unknown, response?: Transport.SendError["response"]): void =>
+          settle(Effect.fail(
+            timedOut
+              ? new Transport.TimedOut()
+              : new Transport.SendError(response === undefined ? { cause } : { cause, response })
+          ))
+        const receive = (response: globalThis.Response): Promise<void> => {
+          const status = response.status
+          const headers = headersOf(response.headers)
+          return response.text().then(
+            (text) => settle(Effect.succeed({ status, headers, text })),
+            (cause: unknown) => fail(cause, { status, headers })
+          )
+        }
+        // `fetch` rejects rather than throws, but a replacement may throw: either is a SendError.
+        try {
+          void fetch(request.url, {
+            method: request.method,
+            headers: request.headers,
+            // Copied into a plain `ArrayBuffer` view, which is what `fetch` takes (a view may be on shared memory).
+            body: typeof request.body === "string" || request.body === undefined
+              ? request.body ?? null
+              : new Uint8Array(request.body),
+            signal: controller.signal
+          }).then(receive, fail)
+        } catch (cause) {
+          fail(cause)
+        }
+        return Effect.sync(() => {
+          settled = true
+          if (timer !== undefined) clearTimeout(timer)
+          controller.abort()
+        })
+      })
+  })
+
+/**
+ * The transport over the global `fetch`.
+ *
+ * @since 0.2.0
+ * @category layers
+ */
+export const layer: Layer.Layer<Transport.Transport> = Layer.sync(Transport.Transport, () => fromFetch(globalThis.fetch))
+
+/**
+ * The transport and the platform's `FetchHttpClient` (for the requests a transport cannot send: streamed
+ * multipart uploads), both over the global `fetch`: all `VapiClient.layer` needs wherever `fetch` is.
+ *
+ * @since 0.2.0
+ * @category layers
+ * @example
+ * import { Layer, Redacted } from "effect"
+ * import { FetchTransport, VapiClient } from "@vapi-effect/http"
+ *
+ * const live = VapiClient.layer({ apiKey: Redacted.make("sk_...") }).pipe(Layer.provide(FetchTransport.layerFetchHttpClient))
+ */
+export const layerFetchHttpClient: Layer.Layer<Transport.Transport | HttpClient.HttpClient> = Layer.merge(
+  layer,
+  FetchHttpClient.layer
+)

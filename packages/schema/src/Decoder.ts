@@ -5,8 +5,9 @@
  * `effect/ParseResult` builds an `Either` (and, for unions and structs, arrays of candidates and issues) at
  * every node, so most of the time spent decoding a response goes into values that are thrown away. This
  * module compiles a schema's AST once into plain functions that return the decoded value or a `FAIL`
- * marker: structs, arrays, unions (the same candidates in the same order as `ParseResult`), literals and
- * keywords natively; refinements, transformations and declarations through their own `filter`, `decode`
+ * marker: structs as straight-line code generated once per schema (`new Function`; where that is forbidden,
+ * structs are left to `ParseResult`), arrays, unions (the same candidates in the same order as
+ * `ParseResult`), literals and keywords natively; refinements, transformations and declarations through their own `filter`, `decode`
  * and `decodeUnknown` functions. Any node it does not know, or that carries parse options or a decoding
  * fallback, is handed to `ParseResult` itself. When the fast path fails, the input is decoded again by
  * `Schema.decodeUnknownEither`, so a failure is exactly the `ParseError` that Schema reports.

@@ -11,10 +11,8 @@ import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import type * as HttpClient from "@effect/platform/HttpClient"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
+import { maxTimerMillis } from "./internal/timer.js"
 import * as Transport from "./Transport.js"
-
-/** The longest delay `setTimeout` takes (about 24.8 days); a longer one would fire at once. */
-const maxTimerMillis = 2_147_483_647
 
 /** Response headers by lower-case name; repeated `set-cookie` headers as an array, as Node gives them. */
 const headersOf = (headers: Headers): Transport.ResponseHeaders => {

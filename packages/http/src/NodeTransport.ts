@@ -13,10 +13,8 @@ import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
 import type * as Undici from "@effect/platform-node/Undici"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
+import { maxTimerMillis } from "./internal/timer.js"
 import * as Transport from "./Transport.js"
-
-/** The longest delay `setTimeout` takes (about 24.8 days); a longer one would fire at once. */
-const maxTimerMillis = 2_147_483_647
 
 const parseUrl = (url: string): URL | Transport.SendError => {
   try {

@@ -11,7 +11,7 @@ import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import type * as HttpClient from "@effect/platform/HttpClient"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
-import { maxTimerMillis } from "./internal/timer.js"
+import { Attempt } from "./internal/attempt.js"
 import * as Transport from "./Transport.js"
 
 /** Response headers by lower-case name; repeated `set-cookie` headers as an array, as Node gives them. */
@@ -37,32 +37,13 @@ export const fromFetch = (fetch: typeof globalThis.fetch = globalThis.fetch): Tr
     send: (request) =>
       Effect.async<Transport.Response, Transport.TransportError>((resume) => {
         const controller = new AbortController()
-        let settled = false
-        let timedOut = false
-        const timer = request.timeoutMillis <= maxTimerMillis
-          ? setTimeout(() => {
-            timedOut = true
-            controller.abort()
-          }, Math.max(0, request.timeoutMillis))
-          : undefined
-        const settle = (effect: Effect.Effect<Transport.Response, Transport.TransportError>): void => {
-          if (settled) return
-          settled = true
-          if (timer !== undefined) clearTimeout(timer)
-          resume(effect)
-        }
-        const fail = (cause: unknown, response?: Transport.SendError["response"]): void =>
-          settle(Effect.fail(
-            timedOut
-              ? new Transport.TimedOut()
-              : new Transport.SendError(response === undefined ? { cause } : { cause, response })
-          ))
+        const attempt = new Attempt(resume, request.timeoutMillis, () => controller.abort())
         const receive = (response: globalThis.Response): Promise<void> => {
           const status = response.status
           const headers = headersOf(response.headers)
           return response.text().then(
-            (text) => settle(Effect.succeed({ status, headers, text })),
-            (cause: unknown) => fail(cause, { status, headers })
+            (text) => attempt.succeed({ status, headers, text }),
+            (cause: unknown) => attempt.fail(cause, { status, headers })
           )
         }
         // `fetch` rejects rather than throws, but a replacement may throw: either is a SendError.
@@ -75,15 +56,11 @@ export const fromFetch = (fetch: typeof globalThis.fetch = globalThis.fetch): Tr
               ? request.body ?? null
               : new Uint8Array(request.body),
             signal: controller.signal
-          }).then(receive, fail)
+          }).then(receive, (cause: unknown) => attempt.fail(cause))
         } catch (cause) {
-          fail(cause)
+          attempt.fail(cause)
         }
-        return Effect.sync(() => {
-          settled = true
-          if (timer !== undefined) clearTimeout(timer)
-          controller.abort()
-        })
+        return Effect.sync(() => attempt.interrupt())
       })
   })
 

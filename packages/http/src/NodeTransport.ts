@@ -13,7 +13,7 @@ import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
 import type * as Undici from "@effect/platform-node/Undici"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
-import { maxTimerMillis } from "./internal/timer.js"
+import { Attempt } from "./internal/attempt.js"
 import * as Transport from "./Transport.js"
 
 const parseUrl = (url: string): URL | Transport.SendError => {
@@ -24,7 +24,7 @@ const parseUrl = (url: string): URL | Transport.SendError => {
   }
 }
 
-/** Why an exchange was aborted before it ended: its fiber was interrupted, or its timer fired. */
+/** Why an exchange was aborted before it ended: its fiber was interrupted, or its attempt timed out. */
 class Aborted extends Error {}
 
 /** The body's bytes as UTF-8 text without a leading byte-order mark, as undici's `body.text()` reads it. */
@@ -36,52 +36,31 @@ const decodeText = (chunks: ReadonlyArray<Buffer>, length: number): string => {
 }
 
 /**
- * One request and its response, as an undici dispatch handler: it collects the body's chunks and resumes
- * the fiber once, with the response, a `SendError` or `TimedOut`. The timer and an interruption abort it
- * through undici's controller, or, while the request still waits for a connection, as soon as it gets one.
+ * One request and its response, as an undici dispatch handler: it collects the body's chunks and ends its
+ * {@link Attempt} with the text. The attempt's timer and an interruption abort it through undici's
+ * controller, or, while the request still waits for a connection, as soon as it gets one.
  */
 class Exchange implements Undici.Dispatcher.DispatchHandler {
+  readonly attempt: Attempt
   private controller: Undici.Dispatcher.DispatchController | undefined
-  private settled = false
-  private timedOut = false
-  private readonly timer: ReturnType<typeof setTimeout> | undefined
   private status = 0
   private headers: Transport.ResponseHeaders = {}
   private readonly chunks: Array<Buffer> = []
   private length = 0
 
   constructor(
-    private readonly resume: (effect: Effect.Effect<Transport.Response, Transport.TransportError>) => void,
+    resume: (effect: Effect.Effect<Transport.Response, Transport.TransportError>) => void,
     timeoutMillis: number
   ) {
-    this.timer = timeoutMillis <= maxTimerMillis
-      ? setTimeout(() => {
-        this.timedOut = true
-        this.controller?.abort(new Aborted("timed out"))
-        this.fail(undefined)
-      }, Math.max(0, timeoutMillis))
-      : undefined
-  }
-
-  /** Ends the exchange without resuming the fiber (it was interrupted). */
-  interrupt(): void {
-    this.settle()
-    this.controller?.abort(new Aborted("interrupted"))
+    this.attempt = new Attempt(resume, timeoutMillis, () => this.controller?.abort(new Aborted("aborted")))
   }
 
   fail(cause: unknown): void {
-    const response = this.status === 0 ? undefined : { status: this.status, headers: this.headers }
-    if (this.settle()) {
-      this.resume(Effect.fail(
-        this.timedOut
-          ? new Transport.TimedOut()
-          : new Transport.SendError(response === undefined ? { cause } : { cause, response })
-      ))
-    }
+    this.attempt.fail(cause, this.status === 0 ? undefined : { status: this.status, headers: this.headers })
   }
 
   onRequestStart(controller: Undici.Dispatcher.DispatchController): void {
-    if (this.settled) controller.abort(new Aborted("interrupted"))
+    if (this.attempt.settled) controller.abort(new Aborted("aborted"))
     else this.controller = controller
   }
 
@@ -106,19 +85,11 @@ class Exchange implements Undici.Dispatcher.DispatchHandler {
     } catch (cause) {
       return this.fail(cause)
     }
-    if (this.settle()) this.resume(Effect.succeed({ status: this.status, headers: this.headers, text }))
+    this.attempt.succeed({ status: this.status, headers: this.headers, text })
   }
 
   onResponseError(_controller: Undici.Dispatcher.DispatchController, error: Error): void {
     this.fail(error)
-  }
-
-  /** Marks the exchange as over and clears its timer; `false` when it already was. */
-  private settle(): boolean {
-    if (this.settled) return false
-    this.settled = true
-    if (this.timer !== undefined) clearTimeout(this.timer)
-    return true
   }
 }
 
@@ -150,7 +121,7 @@ export const fromDispatcher = (dispatcher: Undici.Dispatcher): Transport.Service
         } catch (cause) {
           exchange.fail(cause)
         }
-        return Effect.sync(() => exchange.interrupt())
+        return Effect.sync(() => exchange.attempt.interrupt())
       })
   })
 

@@ -16,6 +16,7 @@ import type * as HttpMethod from "@effect/platform/HttpMethod"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
+import { timeoutFail } from "./internal/timer.js"
 
 /**
  * One request, ready to go: nothing is added to it on the way.
@@ -158,9 +159,7 @@ export const sendHttpClientRequest = (
       })
     )
   )
-  return Number.isFinite(timeoutMillis)
-    ? Effect.timeoutFail(attempt, { duration: Math.max(0, timeoutMillis), onTimeout: timedOut })
-    : attempt
+  return timeoutFail(attempt, timeoutMillis, timedOut)
 }
 
 /**

@@ -5,9 +5,7 @@
  */
 import * as Effect from "effect/Effect"
 import * as Transport from "../Transport.js"
-
-/** The longest delay `setTimeout` takes (about 24.8 days); a longer one would fire at once. */
-const maxTimerMillis = 2_147_483_647
+import { maxTimerMillis } from "./timer.js"
 
 /**
  * One attempt of a transport: it resumes the fiber once, with the response, a `SendError` or `TimedOut`.

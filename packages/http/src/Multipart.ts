@@ -11,6 +11,7 @@ import * as Predicate from "effect/Predicate"
 import * as Random from "effect/Random"
 import * as Stream from "effect/Stream"
 import { describeCause } from "./internal/format.js"
+import { type Encodable, encoderKey } from "./internal/multipartEncoder.js"
 import { PartError } from "./internal/partError.js"
 
 /**
@@ -69,7 +70,8 @@ export interface FieldPart {
 export type Part = FilePart | FieldPart
 
 /**
- * A multipart body: the value a `"multipart"` operation takes as `body`.
+ * A multipart body: the value a `"multipart"` operation takes as `body`, built with {@link make} (a body
+ * built by hand has no encoder, and a request with one fails before it is sent).
  *
  * @since 0.1.0
  * @category models
@@ -133,7 +135,17 @@ export const field = (name: string, value: string): FieldPart => ({ _tag: "Field
  * @since 0.1.0
  * @category constructors
  */
-export const make = (parts: Iterable<Part>): Body => ({ [TypeId]: TypeId, parts: Array.from(parts) })
+export const make = (parts: Iterable<Part>): Body => {
+  const body: Body & Encodable = Object.create(BodyProto)
+  return Object.assign(body, { [TypeId]: TypeId, parts: Array.from(parts) })
+}
+
+/** What every body inherits: its encoder, which is how a request sends it (see `internal/multipartEncoder`). */
+const BodyProto: Encodable = {
+  [encoderKey](this: Body) {
+    return toHttpBody(this)
+  }
+}
 
 /**
  * Whether a value is a multipart {@link Body}.

@@ -250,7 +250,7 @@ describe("VapiClient", () => {
     }).pipe(Effect.provide(fake.layer))
   })
 
-  it.effect("rejects a missing multipart body before sending (descriptor from Operation.make)", () => {
+  it.effect("rejects a missing or hand-built multipart body before sending (descriptor from Operation.make)", () => {
     const fake = Fake.layer(() => Fake.json(201, { id: "file_1", name: "a.txt", bytes: 5 }))
     return Effect.gen(function*() {
       const client = yield* VapiClient.VapiClient
@@ -259,6 +259,10 @@ describe("VapiClient", () => {
       if (error._tag !== "RequestValidationError") return
       assert.strictEqual(error.path, "body")
       assert.include(error.message, "multipart")
+      // The shape of a body without `Multipart.make`: it has no encoder, so it is refused too.
+      const handBuilt: Multipart.Body = { [Multipart.TypeId]: Multipart.TypeId, parts: [Multipart.field("a", "b")] }
+      const refused = yield* Effect.flip(client.execute(Ops.FilesCreateLoose, { body: handBuilt }))
+      assert.isTrue(refused._tag === "RequestValidationError" && refused.path === "body")
       assert.strictEqual(fake.requests.length, 0)
       const file = yield* client.execute(Ops.FilesCreateLoose, { body: Multipart.make([Multipart.field("a", "b")]) })
       assert.strictEqual(file.id, "file_1")

@@ -13,9 +13,9 @@ import * as Effect from "effect/Effect"
 import * as Predicate from "effect/Predicate"
 import * as Schema from "effect/Schema"
 import * as Stream from "effect/Stream"
-import * as Multipart from "../Multipart.js"
 import type * as VapiError from "../VapiError.js"
 import { describeCause } from "./format.js"
+import { encoderKey, isEncodable } from "./multipartEncoder.js"
 import { isPartError, PartError } from "./partError.js"
 
 /** @internal */
@@ -107,8 +107,8 @@ const encodeBody = (
     case "none":
       return Effect.succeed(undefined)
     case "multipart":
-      return Multipart.isBody(body)
-        ? Effect.map(Multipart.toHttpBody(body), (httpBody): Body => ({ _tag: "Http", body: scrubStream(httpBody, scrub) }))
+      return isEncodable(body)
+        ? Effect.map(body[encoderKey](), (httpBody): Body => ({ _tag: "Http", body: scrubStream(httpBody, scrub) }))
         : Effect.fail(invalid("body", "must be a multipart body (Multipart.make)"))
     case "json":
       return operation.body === undefined ? Effect.succeed(undefined) : Schema.encodeUnknown(operation.body)(body).pipe(

@@ -20,7 +20,7 @@ import * as Os from "node:os"
 import * as Path from "node:path"
 import * as Readline from "node:readline"
 import { benchDir, build, buildDir } from "./build.js"
-import { clientLabels, clients, type ClientName, type Sample, type Task } from "./protocol.js"
+import { clientLabels, clients, type ClientName, runsIn, type Sample, type Task } from "./protocol.js"
 import {
   type Config,
   configKey,
@@ -191,6 +191,7 @@ const main = async () => {
     for (let round = 0; round < plan.rounds; round++) {
       for (const config of plan.configs) {
         for (const client of orderOf(round)) {
+          if (!runsIn(client, config.op, config.concurrency)) continue
           const task: Task = {
             client,
             op: config.op,

@@ -4,7 +4,15 @@
  */
 
 /** The clients under test, each run in a fresh process. */
-export const clients = ["fetch", "undici", "official", "ours-fetch", "ours-fetch-transport", "ours-undici"] as const
+export const clients = [
+  "fetch",
+  "undici",
+  "official",
+  "platform-fetch",
+  "ours-fetch",
+  "ours-fetch-transport",
+  "ours-undici"
+] as const
 export type ClientName = (typeof clients)[number]
 
 /** A short description of each client, for the tables. */
@@ -12,12 +20,20 @@ export const clientLabels: Record<ClientName, string> = {
   fetch: "raw fetch + JSON.parse",
   undici: "undici.request + JSON.parse",
   official: "@vapi-ai/server-sdk 2.0.1",
+  "platform-fetch": "reference: @effect/platform FetchHttpClient alone + JSON.parse",
   "ours-fetch": "vapi-effect, FetchHttpClient",
   "ours-fetch-transport": "vapi-effect, Fetch.layer (FetchTransport)",
   "ours-undici": "vapi-effect, Node.layer (NodeTransport)"
 }
 
 export type Op = "get" | "create" | "list" | "logs-stream"
+
+/**
+ * Whether a client runs in a configuration: every client runs everywhere but `platform-fetch`, a reference
+ * row under `ours-fetch`, which runs `get` and `create` at c = 1 only (to keep the full run under 10 minutes).
+ */
+export const runsIn = (client: ClientName, op: Op, concurrency: number): boolean =>
+  client !== "platform-fetch" || ((op === "get" || op === "create") && concurrency === 1)
 
 export interface Task {
   readonly client: ClientName

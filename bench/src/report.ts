@@ -5,7 +5,7 @@
 import { type BundleSize } from "./size.js"
 import { type ImportTime } from "./startup.js"
 import { type TypecheckTime } from "./typecheck.js"
-import { type ClientName, clientLabels, clients, logsPageSize, type Op, type Sample } from "./protocol.js"
+import { type ClientName, clientLabels, clients, logsPageSize, type Op, runsIn, type Sample } from "./protocol.js"
 
 /** One measured configuration: an operation at a concurrency (and, for logs, a row count). */
 export interface Config {
@@ -65,7 +65,7 @@ export const summarize = (configs: ReadonlyArray<Config>, runs: ReadonlyArray<Ru
   configs.flatMap((config) => {
     const key = configKey(config)
     const mine = runs.filter((r) => configKey(r.config) === key)
-    return clients.map((client): Row => {
+    return clients.filter((client) => runsIn(client, config.op, config.concurrency)).map((client): Row => {
       const own = mine.filter((r) => r.client === client)
       const ok = own.flatMap((r) => r.sample === null ? [] : [{ round: r.round, f: figures(r.sample) }])
       const reference = new Map(
@@ -228,10 +228,15 @@ export const targets = (
       for (const c of concurrencies(op)) {
         const ours = find(rows, op, client, c)?.value.cpuPerReqUs ?? null
         const official = find(rows, op, "official", c)?.value.cpuPerReqUs ?? null
+        const platform = client === "ours-fetch" ? find(rows, op, "platform-fetch", c)?.value.cpuPerReqUs ?? null : null
         if (ours === null && client === "ours-fetch-transport") continue
         out.push({
           target: `${op} c=${c}: CPU/request with ${label} ≤ the official SDK's`,
-          figure: ours === null || official === null ? "no data" : `${ours.toFixed(0)} vs ${official.toFixed(0)} µs`,
+          figure: ours === null || official === null
+            ? "no data"
+            : `${ours.toFixed(0)} vs ${official.toFixed(0)} µs${
+              platform === null ? "" : ` (FetchHttpClient alone: ${platform.toFixed(0)} µs)`
+            }`,
           met: ours === null || official === null ? null : ours <= official
         })
       }

@@ -19,6 +19,10 @@ const runTask = async (): Promise<Sample> => {
         : await import("./clients/official.js")
       return runPromiseTask(module.make(task.url, task.apiKey), task)
     }
+    case "platform-fetch": {
+      const { run } = await import("./clients/platform.js")
+      return run(task)
+    }
     case "ours-fetch":
     case "ours-fetch-transport":
     case "ours-undici": {

@@ -14,7 +14,8 @@ import * as Layer from "effect/Layer"
 import * as ManagedRuntime from "effect/ManagedRuntime"
 import * as Redacted from "effect/Redacted"
 import * as Stream from "effect/Stream"
-import { partitions, Recorder, startProfile, stopProfile } from "../load.js"
+import { measureEffect, runRequests } from "../effect-load.js"
+import { partitions } from "../load.js"
 import { callId, createBody } from "../payloads.js"
 import { logsPageSize, type Sample, type Task } from "../protocol.js"
 
@@ -86,48 +87,5 @@ const program = (task: Task) =>
         (list) => list.length === 100 ? Effect.void : Effect.dieMessage(`list returned ${list.length} calls`)
       )
 
-    const recorder = new Recorder(task.maxRequests)
-    const drive = (deadline: number) => {
-      const worker = Effect.gen(function*() {
-        while (performance.now() < deadline && !recorder.full) {
-          const t0 = performance.now()
-          yield* op
-          recorder.push(performance.now() - t0)
-        }
-      })
-      return Effect.all(Array.from({ length: task.concurrency }, () => worker), {
-        concurrency: "unbounded",
-        discard: true
-      })
-    }
-    yield* drive(performance.now() + task.warmupMs)
-    recorder.count = 0
-    const { wallMs, cpuUs, maxRssBeforeKb } = yield* measureEffect(Effect.suspend(() => drive(performance.now() + task.measureMs)))
-    return {
-      client: task.client,
-      op: task.op,
-      concurrency: task.concurrency,
-      rows: null,
-      requests: recorder.count,
-      wallMs,
-      cpuUs,
-      p50Ms: recorder.percentile(0.5),
-      p99Ms: recorder.percentile(0.99),
-      maxRssKb: process.resourceUsage().maxRSS,
-      maxRssBeforeKb
-    } satisfies Sample
+    return yield* runRequests(task, op)
   }).pipe(Effect.orDie)
-
-/** CPU and wall clock around an effect, as `measure` does for Promises. */
-const measureEffect = <A, E>(effect: Effect.Effect<A, E>) =>
-  Effect.gen(function*() {
-    const maxRssBeforeKb = process.resourceUsage().maxRSS
-    yield* Effect.promise(startProfile)
-    const cpu0 = process.cpuUsage()
-    const t0 = performance.now()
-    yield* effect
-    const wallMs = performance.now() - t0
-    const cpu = process.cpuUsage(cpu0)
-    yield* Effect.promise(stopProfile)
-    return { wallMs, cpuUs: cpu.user + cpu.system, maxRssBeforeKb }
-  })

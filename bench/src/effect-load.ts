@@ -1,0 +1,57 @@
+/**
+ * The measuring loop for the Effect-based clients (ours, and the platform `HttpClient` alone), as `load.ts`
+ * is for the Promise-based ones: `concurrency` fibers issue requests back to back until the window closes or
+ * the request cap is reached, and only the window after the warm-up counts.
+ */
+import * as Effect from "effect/Effect"
+import { Recorder, startProfile, stopProfile } from "./load.js"
+import type { Sample, Task } from "./protocol.js"
+
+/** CPU and wall clock around an effect, as `measure` does for Promises. */
+export const measureEffect = <A, E>(effect: Effect.Effect<A, E>) =>
+  Effect.gen(function*() {
+    const maxRssBeforeKb = process.resourceUsage().maxRSS
+    yield* Effect.promise(startProfile)
+    const cpu0 = process.cpuUsage()
+    const t0 = performance.now()
+    yield* effect
+    const wallMs = performance.now() - t0
+    const cpu = process.cpuUsage(cpu0)
+    yield* Effect.promise(stopProfile)
+    return { wallMs, cpuUs: cpu.user + cpu.system, maxRssBeforeKb }
+  })
+
+/** Runs a request task (`get`, `create` or `list`): `op` is one request. */
+export const runRequests = <E>(task: Task, op: Effect.Effect<unknown, E>): Effect.Effect<Sample, E> =>
+  Effect.gen(function*() {
+    const recorder = new Recorder(task.maxRequests)
+    const drive = (deadline: number) => {
+      const worker = Effect.gen(function*() {
+        while (performance.now() < deadline && !recorder.full) {
+          const t0 = performance.now()
+          yield* op
+          recorder.push(performance.now() - t0)
+        }
+      })
+      return Effect.all(Array.from({ length: task.concurrency }, () => worker), {
+        concurrency: "unbounded",
+        discard: true
+      })
+    }
+    yield* drive(performance.now() + task.warmupMs)
+    recorder.count = 0
+    const { wallMs, cpuUs, maxRssBeforeKb } = yield* measureEffect(Effect.suspend(() => drive(performance.now() + task.measureMs)))
+    return {
+      client: task.client,
+      op: task.op,
+      concurrency: task.concurrency,
+      rows: null,
+      requests: recorder.count,
+      wallMs,
+      cpuUs,
+      p50Ms: recorder.percentile(0.5),
+      p99Ms: recorder.percentile(0.99),
+      maxRssKb: process.resourceUsage().maxRSS,
+      maxRssBeforeKb
+    } satisfies Sample
+  })

@@ -11,7 +11,7 @@ import * as Predicate from "effect/Predicate"
 import * as Random from "effect/Random"
 import * as Stream from "effect/Stream"
 import { describeCause } from "./internal/format.js"
-import { type Encodable, encoderKey } from "./internal/multipartEncoder.js"
+import { type Encodable, encoderKey, isEncodable } from "./internal/multipartEncoder.js"
 import { PartError } from "./internal/partError.js"
 
 /**
@@ -148,12 +148,12 @@ const BodyProto: Encodable = {
 }
 
 /**
- * Whether a value is a multipart {@link Body}.
+ * Whether a value is a multipart {@link Body} built by {@link make}: what a request can send.
  *
  * @since 0.1.0
  * @category guards
  */
-export const isBody = (u: unknown): u is Body => Predicate.hasProperty(u, TypeId)
+export const isBody = (u: unknown): u is Body => Predicate.hasProperty(u, TypeId) && isEncodable(u)
 
 const encoder = new TextEncoder()
 

@@ -93,6 +93,7 @@ describe("Multipart", () => {
       assert.notStrictEqual(a, b)
       assert.isTrue(Multipart.isBody(Multipart.make([])))
       assert.isFalse(Multipart.isBody({ parts: [] }))
+      assert.isFalse(Multipart.isBody({ [Multipart.TypeId]: Multipart.TypeId, parts: [] }))
     }))
 })
 

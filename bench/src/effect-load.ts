@@ -4,11 +4,11 @@
  * the request cap is reached, and only the window after the warm-up counts.
  */
 import * as Effect from "effect/Effect"
-import { Recorder, startProfile, stopProfile } from "./load.js"
+import { Recorder, requestSample, startProfile, stopProfile, type Window } from "./load.js"
 import type { Sample, Task } from "./protocol.js"
 
 /** CPU and wall clock around an effect, as `measure` does for Promises. */
-export const measureEffect = <A, E>(effect: Effect.Effect<A, E>) =>
+export const measureEffect = <A, E>(effect: Effect.Effect<A, E>): Effect.Effect<Window, E> =>
   Effect.gen(function*() {
     const maxRssBeforeKb = process.resourceUsage().maxRSS
     yield* Effect.promise(startProfile)
@@ -40,18 +40,6 @@ export const runRequests = <E>(task: Task, op: Effect.Effect<unknown, E>): Effec
     }
     yield* drive(performance.now() + task.warmupMs)
     recorder.count = 0
-    const { wallMs, cpuUs, maxRssBeforeKb } = yield* measureEffect(Effect.suspend(() => drive(performance.now() + task.measureMs)))
-    return {
-      client: task.client,
-      op: task.op,
-      concurrency: task.concurrency,
-      rows: null,
-      requests: recorder.count,
-      wallMs,
-      cpuUs,
-      p50Ms: recorder.percentile(0.5),
-      p99Ms: recorder.percentile(0.99),
-      maxRssKb: process.resourceUsage().maxRSS,
-      maxRssBeforeKb
-    } satisfies Sample
+    const window = yield* measureEffect(Effect.suspend(() => drive(performance.now() + task.measureMs)))
+    return requestSample(task, recorder, window)
   })

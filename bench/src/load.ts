@@ -143,6 +143,39 @@ export const partitions = (rows: number, concurrency: number) => {
 
 const maxRssKb = () => process.resourceUsage().maxRSS
 
+/** What a measured window gives: its wall clock, its CPU and the peak RSS before it. */
+export interface Window {
+  readonly wallMs: number
+  readonly cpuUs: number
+  readonly maxRssBeforeKb: number
+}
+
+/** The sample of a request task's window, its latencies in `recorder`. */
+export const requestSample = (task: Task, recorder: Recorder, window: Window): Sample => ({
+  client: task.client,
+  op: task.op,
+  concurrency: task.concurrency,
+  rows: null,
+  requests: recorder.count,
+  ...window,
+  p50Ms: recorder.percentile(0.5),
+  p99Ms: recorder.percentile(0.99),
+  maxRssKb: maxRssKb()
+})
+
+/** The sample of a logs walk of `task.rows` rows. */
+export const logsSample = (task: Task, window: Window): Sample => ({
+  client: task.client,
+  op: task.op,
+  concurrency: task.concurrency,
+  rows: task.rows,
+  requests: Math.ceil(task.rows / logsPageSize),
+  ...window,
+  p50Ms: null,
+  p99Ms: null,
+  maxRssKb: maxRssKb()
+})
+
 /** Runs one task with a Promise-based client. */
 export const runPromiseTask = async (client: PromiseClient, task: Task): Promise<Sample> => {
   if (task.op === "logs-stream") {
@@ -152,41 +185,14 @@ export const runPromiseTask = async (client: PromiseClient, task: Task): Promise
       if (total !== rows) throw new Error(`logs walk read ${total} rows, expected ${rows}`)
     }
     await walkAll(task.warmupRows)
-    const { wallMs, cpuUs, maxRssBeforeKb } = await measure(() => walkAll(task.rows))
-    return {
-      client: task.client,
-      op: task.op,
-      concurrency: task.concurrency,
-      rows: task.rows,
-      requests: Math.ceil(task.rows / logsPageSize),
-      wallMs,
-      cpuUs,
-      p50Ms: null,
-      p99Ms: null,
-      maxRssKb: maxRssKb(),
-      maxRssBeforeKb
-    }
+    return logsSample(task, await measure(() => walkAll(task.rows)))
   }
   const op = requestOp(client, task)
   const recorder = new Recorder(task.maxRequests)
   await drive(op, task.concurrency, performance.now() + task.warmupMs, recorder)
   recorder.count = 0
-  const { wallMs, cpuUs, maxRssBeforeKb } = await measure(() =>
-    drive(op, task.concurrency, performance.now() + task.measureMs, recorder)
-  )
-  return {
-    client: task.client,
-    op: task.op,
-    concurrency: task.concurrency,
-    rows: null,
-    requests: recorder.count,
-    wallMs,
-    cpuUs,
-    p50Ms: recorder.percentile(0.5),
-    p99Ms: recorder.percentile(0.99),
-    maxRssKb: maxRssKb(),
-    maxRssBeforeKb
-  }
+  const window = await measure(() => drive(op, task.concurrency, performance.now() + task.measureMs, recorder))
+  return requestSample(task, recorder, window)
 }
 
 /** Fails on a non-2xx status: every client checks it. */

@@ -15,7 +15,7 @@ import * as ManagedRuntime from "effect/ManagedRuntime"
 import * as Redacted from "effect/Redacted"
 import * as Stream from "effect/Stream"
 import { measureEffect, runRequests } from "../effect-load.js"
-import { partitions } from "../load.js"
+import { logsSample, partitions } from "../load.js"
 import { callId, createBody } from "../payloads.js"
 import { logsPageSize, type Sample, type Task } from "../protocol.js"
 
@@ -62,20 +62,7 @@ const program = (task: Task) =>
           })
         )
       yield* walkAll(task.warmupRows)
-      const { wallMs, cpuUs, maxRssBeforeKb } = yield* measureEffect(walkAll(task.rows))
-      return {
-        client: task.client,
-        op: task.op,
-        concurrency: task.concurrency,
-        rows: task.rows,
-        requests: Math.ceil(task.rows / logsPageSize),
-        wallMs,
-        cpuUs,
-        p50Ms: null,
-        p99Ms: null,
-        maxRssKb: process.resourceUsage().maxRSS,
-        maxRssBeforeKb
-      } satisfies Sample
+      return logsSample(task, yield* measureEffect(walkAll(task.rows)))
     }
 
     const op: Effect.Effect<unknown, unknown> = task.op === "get"

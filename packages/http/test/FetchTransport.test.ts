@@ -15,7 +15,7 @@ import * as FetchTransport from "../src/FetchTransport.js"
 import * as Retry from "../src/Retry.js"
 import * as Transport from "../src/Transport.js"
 import * as VapiClient from "../src/VapiClient.js"
-import { json, nest, serve } from "./utils/local.js"
+import { get, json, nest, serve } from "./utils/local.js"
 import * as Ops from "./utils/ops.js"
 import * as Server from "./utils/server.js"
 
@@ -64,7 +64,7 @@ describe("FetchTransport", () => {
       const local = yield* serve(() => undefined)
       const fetchTransport = yield* transport
       const send = (timeoutMillis: number) =>
-        fetchTransport.send({ method: "GET", url: `${local.baseUrl}/hang`, headers: {}, body: undefined, timeoutMillis })
+        fetchTransport.send(get(`${local.baseUrl}/hang`, timeoutMillis))
       const started = Date.now()
       const timedOut = yield* Effect.flip(send(50))
       assert.strictEqual(timedOut._tag, "TimedOut")
@@ -82,7 +82,7 @@ describe("FetchTransport", () => {
     Effect.gen(function*() {
       const port = yield* Server.closedPort
       const fetchTransport = yield* transport
-      const send = (url: string) => fetchTransport.send({ method: "GET", url, headers: {}, body: undefined, timeoutMillis: 5_000 })
+      const send = (url: string) => fetchTransport.send(get(url, 5_000))
       assert.strictEqual((yield* Effect.flip(send(`http://127.0.0.1:${port}/call`)))._tag, "SendError")
       assert.strictEqual((yield* Effect.flip(send("not a url")))._tag, "SendError")
       const broken = FetchTransport.fromFetch(() => {
@@ -91,7 +91,7 @@ describe("FetchTransport", () => {
         throw new TypeError("no fetch here")
       })
       const failure = yield* Effect.flip(
-        broken.send({ method: "GET", url: "http://127.0.0.1:1/", headers: {}, body: undefined, timeoutMillis: 5_000 })
+        broken.send(get("http://127.0.0.1:1/", 5_000))
       )
       assert.isTrue(failure._tag === "SendError" && String(failure.cause).includes("no fetch here"))
     }))

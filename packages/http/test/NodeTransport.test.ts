@@ -23,7 +23,7 @@ import * as Retry from "../src/Retry.js"
 import * as Transport from "../src/Transport.js"
 import * as VapiClient from "../src/VapiClient.js"
 import * as Ops from "./utils/ops.js"
-import { type Handler, json, nest, serve } from "./utils/local.js"
+import { get, type Handler, json, nest, serve } from "./utils/local.js"
 import * as Server from "./utils/server.js"
 import * as TestTracer from "./utils/tracer.js"
 
@@ -233,13 +233,7 @@ describe("NodeTransport", () => {
     Effect.gen(function*() {
       const local = yield* serve(vapiLike)
       const transport = yield* nodeTransport
-      const failure = yield* Effect.flip(transport.send({
-        method: "GET",
-        url: `${local.baseUrl}/call/truncated`,
-        headers: { authorization: `Bearer ${KEY}` },
-        body: undefined,
-        timeoutMillis: 5_000
-      }))
+      const failure = yield* Effect.flip(transport.send(get(`${local.baseUrl}/call/truncated`, 5_000, { authorization: `Bearer ${KEY}` })))
       assert.strictEqual(failure._tag, "SendError")
       assert.strictEqual(failure._tag === "SendError" && failure.response?.status, 200)
 
@@ -270,27 +264,15 @@ describe("NodeTransport", () => {
       assert.deepStrictEqual([local.seen[0].method, local.seen[0].url], ["PUT", "/echo?x=1"])
 
       // Longer than setTimeout can wait: no timer, rather than one that fires at once.
-      const patient = yield* transport.send({
-        method: "GET",
-        url: `${local.baseUrl}/echo`,
-        headers: {},
-        body: undefined,
-        timeoutMillis: Duration.toMillis(Duration.days(30))
-      })
+      const patient = yield* transport.send(get(`${local.baseUrl}/echo`, Duration.toMillis(Duration.days(30))))
       assert.strictEqual(patient.status, 202)
 
-      const timedOut = yield* Effect.flip(transport.send({
-        method: "GET",
-        url: `${local.baseUrl}/hang`,
-        headers: {},
-        body: undefined,
-        timeoutMillis: 50
-      }))
+      const timedOut = yield* Effect.flip(transport.send(get(`${local.baseUrl}/hang`, 50)))
       assert.strictEqual(timedOut._tag, "TimedOut")
       yield* local.socketClosed.pipe(Effect.timeout("5 seconds"))
 
       const invalid = yield* Effect.flip(
-        transport.send({ method: "GET", url: "not a url", headers: {}, body: undefined, timeoutMillis: 50 })
+        transport.send(get("not a url", 50))
       )
       assert.strictEqual(invalid._tag, "SendError")
       const client = yield* connect("not a url")
@@ -311,13 +293,7 @@ describe("NodeTransport", () => {
         write(0)
       })
       const transport = yield* nodeTransport
-      const response = yield* transport.send({
-        method: "GET",
-        url: `${local.baseUrl}/utf8`,
-        headers: {},
-        body: undefined,
-        timeoutMillis: 5_000
-      })
+      const response = yield* transport.send(get(`${local.baseUrl}/utf8`, 5_000))
       assert.strictEqual(response.text, "{\"name\":\"Zoë 👋 Ωmega\"}")
     }))
 
@@ -331,7 +307,7 @@ describe("NodeTransport", () => {
       )
       const transport = NodeTransport.fromDispatcher(agent)
       const send = (path: string, timeoutMillis: number) =>
-        transport.send({ method: "GET", url: `${local.baseUrl}${path}`, headers: {}, body: undefined, timeoutMillis })
+        transport.send(get(`${local.baseUrl}${path}`, timeoutMillis))
       const hanging = yield* Effect.fork(send("/hang", 1_000))
       yield* local.received.pipe(Effect.timeout("5 seconds"))
       const queued = yield* Effect.fork(send("/interrupted", 5_000))
@@ -437,13 +413,7 @@ describe("Transport.fromHttpClient", () => {
       assert.strictEqual(local.seen[0].headers["content-type"], "application/json")
       assert.strictEqual(local.seen[0].headers["authorization"], "Bearer k")
       const hang = yield* serve(() => undefined)
-      const timedOut = yield* Effect.flip(transport.send({
-        method: "GET",
-        url: `${hang.baseUrl}/`,
-        headers: {},
-        body: undefined,
-        timeoutMillis: 50
-      }))
+      const timedOut = yield* Effect.flip(transport.send(get(`${hang.baseUrl}/`, 50)))
       assert.strictEqual(timedOut._tag, "TimedOut")
     }))
 })

@@ -6,6 +6,7 @@ import * as Effect from "effect/Effect"
 import * as Queue from "effect/Queue"
 import type * as Scope from "effect/Scope"
 import * as Http from "node:http"
+import type * as Transport from "../../src/Transport.js"
 
 export interface Seen {
   readonly method: string
@@ -26,6 +27,13 @@ export interface Local {
   readonly socketClosed: Effect.Effect<void>
   readonly stats: { opened: number; closed: number }
 }
+
+/** A bodiless `GET` of `url` as a transport request, headers `headers`, within `timeoutMillis`. */
+export const get = (
+  url: string,
+  timeoutMillis: number,
+  headers: Readonly<Record<string, string>> = {}
+): Transport.Request => ({ method: "GET", url, headers, body: undefined, timeoutMillis })
 
 export const json = (response: Http.ServerResponse, status: number, body: unknown, headers: Http.OutgoingHttpHeaders = {}) => {
   response.writeHead(status, { "content-type": "application/json", ...headers })

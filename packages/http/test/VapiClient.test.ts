@@ -4,6 +4,7 @@ import { assert, describe, it } from "@effect/vitest"
 import * as ConfigProvider from "effect/ConfigProvider"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
+import * as Fiber from "effect/Fiber"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Schema from "effect/Schema"
@@ -331,6 +332,22 @@ describe("VapiClient", () => {
       assert.strictEqual(String(child.attributes.get("http.request.header.authorization")), "<redacted>")
       const values = recorder.spans.flatMap((s) => [...s.attributes.values()].map(String))
       assert.isFalse(values.some((value) => value.includes(Fake.API_KEY)))
+    }).pipe(Effect.provide(fake.layer), Effect.withTracer(recorder.tracer))
+  })
+
+  it.effect("ends the span of an interrupted operation with the interruption", () => {
+    const fake = Fake.layer(() => ({ _tag: "Hang" }))
+    const recorder = TestTracer.make()
+    return Effect.gen(function*() {
+      const client = yield* VapiClient.VapiClient
+      const fiber = yield* Effect.fork(client.execute(Ops.CallsGet, { path: { id: "call_1" } }))
+      yield* Effect.yieldNow().pipe(Effect.repeat({ until: () => fake.requests.length > 0, times: 100 }))
+      assert.strictEqual(fake.requests.length, 1)
+      const span = recorder.spans.find((s) => s.name === "Vapi.calls.get")
+      assert.isTrue(span !== undefined && Option.isNone(span.exit))
+      yield* Fiber.interrupt(fiber)
+      const exit = span?.exit
+      assert.isTrue(exit !== undefined && Option.isSome(exit) && Exit.isInterrupted(exit.value))
     }).pipe(Effect.provide(fake.layer), Effect.withTracer(recorder.tracer))
   })
 

@@ -10,6 +10,7 @@ import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import * as UrlParams from "@effect/platform/UrlParams"
 import type * as Operation from "@vapi-effect/schema/Operation"
 import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
 import * as Predicate from "effect/Predicate"
 import * as Schema from "effect/Schema"
 import * as Stream from "effect/Stream"
@@ -84,10 +85,10 @@ const toUrlParams = (encoded: unknown): Effect.Effect<UrlParams.UrlParams, Inval
 const encodeQuery = (operation: Operation.Operation, input: LooseInput): Effect.Effect<UrlParams.UrlParams, Invalid> =>
   operation.query === undefined || input.query === undefined
     ? Effect.succeed(UrlParams.empty)
-    : Schema.encodeUnknown(operation.query)(input.query).pipe(
-      Effect.mapError((error) => invalid("query", error)),
-      Effect.flatMap(toUrlParams)
-    )
+    : Either.match(Schema.encodeUnknownEither(operation.query)(input.query), {
+      onLeft: (error) => Effect.fail(invalid("query", error)),
+      onRight: toUrlParams
+    })
 
 /** Passes a streamed body's `PartError`s through `scrub`: the platform may log them as they are. */
 const scrubStream = (body: HttpBody.HttpBody, scrub: (text: string) => string): HttpBody.HttpBody =>
@@ -111,15 +112,17 @@ const encodeBody = (
         ? Effect.map(body[encoderKey](), (httpBody): Body => ({ _tag: "Http", body: scrubStream(httpBody, scrub) }))
         : Effect.fail(invalid("body", "must be a multipart body (Multipart.make)"))
     case "json":
-      return operation.body === undefined ? Effect.succeed(undefined) : Schema.encodeUnknown(operation.body)(body).pipe(
-        Effect.mapError((error) => invalid("body", error)),
-        Effect.flatMap((encoded) =>
-          Effect.try({
-            // `JSON.stringify` gives `undefined` for `undefined`: an empty body, as `HttpBody.json` sends it.
-            try: (): Body => ({ _tag: "Json", text: JSON.stringify(encoded) ?? "" }),
-            catch: (error) => invalid("body", `cannot be serialised as JSON: ${describeCause(error)}`)
-          })
-        )
+      return operation.body === undefined ? Effect.succeed(undefined) : Either.match(
+        Schema.encodeUnknownEither(operation.body)(body),
+        {
+          onLeft: (error) => Effect.fail(invalid("body", error)),
+          onRight: (encoded) =>
+            Effect.try({
+              // `JSON.stringify` gives `undefined` for `undefined`: an empty body, as `HttpBody.json` sends it.
+              try: (): Body => ({ _tag: "Json", text: JSON.stringify(encoded) ?? "" }),
+              catch: (error) => invalid("body", `cannot be serialised as JSON: ${describeCause(error)}`)
+            })
+        }
       )
   }
 }

@@ -141,15 +141,14 @@ export const prepare = (
   input: LooseInput,
   scrub: (text: string) => string
 ): Effect.Effect<Prepared, Invalid> =>
-  Effect.gen(function*() {
-    const path = yield* renderPath(operation, input)
-    const urlParams = yield* encodeQuery(operation, input)
-    const body = yield* encodeBody(operation, input, scrub)
-    const query = UrlParams.toString(urlParams)
-    const url = `${baseUrl}${path}${query === "" ? "" : `?${query}`}`
-    if (body === undefined || body._tag === "Json") {
-      return { _tag: "Plain", url, json: body?.text }
-    }
-    const request = HttpClientRequest.make(operation.method)(`${baseUrl}${path}`, { urlParams })
-    return { _tag: "Http", url, request: HttpClientRequest.setBody(request, body.body) }
-  })
+  Effect.flatMap(renderPath(operation, input), (path) =>
+    Effect.flatMap(encodeQuery(operation, input), (urlParams) =>
+      Effect.map(encodeBody(operation, input, scrub), (body): Prepared => {
+        const query = UrlParams.toString(urlParams)
+        const url = `${baseUrl}${path}${query === "" ? "" : `?${query}`}`
+        if (body === undefined || body._tag === "Json") {
+          return { _tag: "Plain", url, json: body?.text }
+        }
+        const request = HttpClientRequest.make(operation.method)(`${baseUrl}${path}`, { urlParams })
+        return { _tag: "Http", url, request: HttpClientRequest.setBody(request, body.body) }
+      })))

@@ -151,8 +151,8 @@ const attempts = <Op extends Operation.Operation>(
   })
 
   const wait = (delay: Duration.Duration): Effect.Effect<void, VapiError.VapiError> =>
-    Effect.flatMap(Clock.currentTimeMillis, (now) => {
-      const left = deadline - now
+    Effect.suspend(() => {
+      const left = deadline - clock.unsafeCurrentTimeMillis()
       return Duration.toMillis(delay) < left
         ? Effect.sleep(delay)
         : Effect.zipRight(Effect.sleep(Duration.millis(Math.max(0, left))), Effect.fail(timeout("total")))

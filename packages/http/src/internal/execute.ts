@@ -232,9 +232,9 @@ export const execute = (settings: Settings) =>
  * A failure or an interruption still ends the span with its cause.
  *
  * The response is passed on as the effect's value, never stored in an object made before the request (the
- * span, or a variable of an enclosing closure): any such store, made inside `onExit`'s uninterruptible
- * region, made V8's scavenger keep every response until the next full collection, so a walk over pages of
- * 100 logs promoted ~110 KB per page to the old generation and cost twice the CPU per page.
+ * span, or a variable of an enclosing closure). Such a store, made inside `onExit`'s uninterruptible
+ * region, made V8's scavenger keep every response until the next full collection: a walk over pages of
+ * 100 logs promoted ~110 KB per page to the old generation and cost ~1.6x the CPU per page.
  */
 const inSpan = (name: string, options: Tracer.SpanOptions) =>
 <A, E, R>(self: Effect.Effect<A, E, R>): Effect.Effect<A, E, R> =>

@@ -45,7 +45,7 @@ class Exchange implements Undici.Dispatcher.DispatchHandler {
   private controller: Undici.Dispatcher.DispatchController | undefined
   private status = 0
   private headers: Transport.ResponseHeaders = {}
-  private readonly chunks: Array<Buffer> = []
+  private chunks: Array<Buffer> = []
   private length = 0
 
   constructor(
@@ -56,7 +56,19 @@ class Exchange implements Undici.Dispatcher.DispatchHandler {
   }
 
   fail(cause: unknown): void {
+    this.release()
     this.attempt.fail(cause, this.status === 0 ? undefined : { status: this.status, headers: this.headers })
+  }
+
+  /**
+   * Drops the body's chunks and undici's controller once the exchange is over. The exchange itself may
+   * outlive its request in the old generation of the heap (dead, but referenced from objects there until the
+   * next full collection); holding the chunks, it kept every response's socket buffers with it: a walk over
+   * 100,000 logs grew the process by ~65 MB of external memory before a full collection freed it.
+   */
+  private release(): void {
+    this.chunks = []
+    this.controller = undefined
   }
 
   onRequestStart(controller: Undici.Dispatcher.DispatchController): void {
@@ -85,6 +97,7 @@ class Exchange implements Undici.Dispatcher.DispatchHandler {
     } catch (cause) {
       return this.fail(cause)
     }
+    this.release()
     this.attempt.succeed({ status: this.status, headers: this.headers, text })
   }
 

@@ -24,6 +24,7 @@ import * as Transport from "../src/Transport.js"
 import * as VapiClient from "../src/VapiClient.js"
 import * as Ops from "./utils/ops.js"
 import { get, type Handler, json, nest, serve } from "./utils/local.js"
+import { collectGarbage } from "./utils/gc.js"
 import * as Server from "./utils/server.js"
 import * as TestTracer from "./utils/tracer.js"
 
@@ -295,6 +296,65 @@ describe("NodeTransport", () => {
       const transport = yield* nodeTransport
       const response = yield* transport.send(get(`${local.baseUrl}/utf8`, 5_000))
       assert.strictEqual(response.text, "{\"name\":\"Zoë 👋 Ωmega\"}")
+    }))
+
+  /** Answers with a body in two chunks, then ends it or fails it. */
+  const deliver = (
+    handler: Undici.Dispatcher.DispatchHandler,
+    controller: Undici.Dispatcher.DispatchController,
+    chunks: ReadonlyArray<Buffer>,
+    ending: "end" | "error"
+  ) => {
+    handler.onRequestStart?.(controller, {})
+    handler.onResponseStart?.(controller, 200, {}, "OK")
+    for (const chunk of chunks) handler.onResponseData?.(controller, chunk)
+    if (ending === "end") handler.onResponseEnd?.(controller, {})
+    else handler.onResponseError?.(controller, new Error("the body was cut short"))
+  }
+
+  /**
+   * A dispatcher that keeps every handler it is given, as a dead object in the old generation of the heap
+   * may, and keeps only weak references to the chunks and the controller it passes to them.
+   */
+  class Retaining extends Undici.Dispatcher {
+    readonly handlers: Array<Undici.Dispatcher.DispatchHandler> = []
+    readonly passed: Array<WeakRef<object>> = []
+    constructor(private readonly ending: "end" | "error") {
+      super()
+    }
+    override dispatch(_options: Undici.Dispatcher.DispatchOptions, handler: Undici.Dispatcher.DispatchHandler) {
+      this.handlers.push(handler)
+      const controller: Undici.Dispatcher.DispatchController = {
+        aborted: false,
+        paused: false,
+        reason: null,
+        abort() {},
+        pause() {},
+        resume() {}
+      }
+      const chunks = [Buffer.from("{\"id\":"), Buffer.from("1}")]
+      this.passed.push(new WeakRef(controller), ...chunks.map((chunk) => new WeakRef(chunk)))
+      setImmediate(deliver, handler, controller, chunks, this.ending)
+      return true
+    }
+  }
+
+  it.scopedLive("an ended exchange keeps neither the body's chunks nor undici's controller reachable", () =>
+    Effect.gen(function*() {
+      for (const ending of ["end", "error"] as const) {
+        const dispatcher = new Retaining(ending)
+        // Only the outcome's text or tag is kept: a `SendError` holds its cause, whose stack trace holds more.
+        const outcome = yield* Effect.match(
+          NodeTransport.fromDispatcher(dispatcher).send(get("http://127.0.0.1:1/x", 5_000)),
+          { onFailure: (error) => error._tag, onSuccess: (response) => response.text }
+        )
+        assert.strictEqual(outcome, ending === "end" ? "{\"id\":1}" : "SendError")
+        yield* collectGarbage
+        // The handler is still held, yet what it was given is gone: a handler that outlives its request
+        // must not keep the response's buffers alive with it.
+        assert.strictEqual(dispatcher.handlers.length, 1)
+        assert.deepStrictEqual(dispatcher.passed.map((ref) => ref.deref() === undefined), [true, true, true])
+      }
     }))
 
   it.scopedLive("a request still waiting for a connection is never sent once interrupted or timed out", () =>

@@ -343,7 +343,8 @@ describe("NodeTransport", () => {
     Effect.gen(function*() {
       for (const ending of ["end", "error"] as const) {
         const dispatcher = new Retaining(ending)
-        // Only the outcome's text or tag is kept: a `SendError` holds its cause, whose stack trace holds more.
+        // Only the outcome's text or tag is kept: an error kept here could keep what the dispatcher passed
+        // alive through its stack trace.
         const outcome = yield* Effect.match(
           NodeTransport.fromDispatcher(dispatcher).send(get("http://127.0.0.1:1/x", 5_000)),
           { onFailure: (error) => error._tag, onSuccess: (response) => response.text }

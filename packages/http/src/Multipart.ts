@@ -136,15 +136,13 @@ export const field = (name: string, value: string): FieldPart => ({ _tag: "Field
  * @category constructors
  */
 export const make = (parts: Iterable<Part>): Body => {
-  const body: Body & Encodable = Object.create(BodyProto)
-  return Object.assign(body, { [TypeId]: TypeId, parts: Array.from(parts) })
-}
-
-/** What every body inherits: its encoder, which is how a request sends it (see `internal/multipartEncoder`). */
-const BodyProto: Encodable = {
-  [encoderKey](this: Body) {
-    return toHttpBody(this)
+  // The body carries its encoder, which is how a request sends it (see `internal/multipartEncoder`).
+  const body: Body & Encodable = {
+    [TypeId]: TypeId,
+    parts: Array.from(parts),
+    [encoderKey]: () => toHttpBody(body)
   }
+  return body
 }
 
 /**

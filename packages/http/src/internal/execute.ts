@@ -188,9 +188,8 @@ export const execute = (settings: Settings) =>
       return typeof value === "string" ? [[`vapi.path.${name}`, value]] : []
     })
   )
-  // One step reads the policies and the clock from the fiber: on a large response every step of the fiber
-  // runtime costs a few µs of cache misses, so this path keeps to as few steps as it can (`Effect.gen` and
-  // one step per read cost ~90 µs of CPU per page of 100 logs).
+  // One step reads the policies and the clock from the fiber, rather than an `Effect.gen` with a step per
+  // read: against the bench's server, ~90 µs less CPU per page of 100 logs (bench/ANALYSIS.md, round 5).
   return Effect.withFiberRuntime<Schema.Schema.Type<Op["success"]>, VapiError.VapiError>((fiber) => {
     const base = { operation: operation.name, method: operation.method, scrub: settings.scrub }
     return Effect.matchEffect(prepare(settings.baseUrl, operation, input, settings.scrub), {

@@ -1,6 +1,6 @@
 /**
  * How a request reaches a multipart body's encoder without importing `Multipart`: each `Multipart.make` body
- * inherits its encoder under this key, so an app that never sends a multipart body (calls only, say) never
+ * carries its encoder under this key, so an app that never sends a multipart body (calls only, say) never
  * bundles the encoder. The encoding itself lives in `Multipart`.
  *
  * @internal

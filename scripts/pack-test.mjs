@@ -4,6 +4,8 @@
 // nothing resolves to the sources), then, in that project:
 //   - runs the same program as ES module (.mjs) and as CommonJS (.cjs): it starts MockServer from
 //     @vapi-effect/testing and makes calls over HTTP with @vapi-effect/client, and checks the results;
+//   - checks that internal modules and the ES bundle's chunks are not exported, and that a schema imported
+//     on its own (`generated/Call`) is the same value as its resource module's;
 //   - type-checks both programs against the published .d.ts (module nodenext, checkJs), and TypeScript
 //     files under module node16 (.mts and .cts) and the older `moduleResolution: node10` (typesVersions);
 //   - starts the `vapi-mock-server` command and makes one request to it.
@@ -111,6 +113,14 @@ const main = async () => {
   }
   const internal = await runNode(["-e", "require('@vapi-effect/client/internal/listStream')"], { cwd: project, timeout: 30_000 })
   check(internal.code !== 0 && internal.stderr.includes("ERR_PACKAGE_PATH_NOT_EXPORTED"), "internal modules are not exported")
+  const chunks = await runNode(["-e", "import('@vapi-effect/schema/chunks/index').catch((e) => { console.error(e.code); process.exit(1) })"], { cwd: project, timeout: 30_000 })
+  check(chunks.code !== 0 && chunks.stderr.includes("ERR_PACKAGE_PATH_NOT_EXPORTED"), "the bundle's chunks are not exported")
+  // dist/esm is bundled (scripts/esm-bundle.mjs): a schema imported on its own is the resource module's.
+  const same = await runNode([
+    "-e",
+    "Promise.all([import('@vapi-effect/schema/generated/Call'), import('@vapi-effect/schema/Calls'), import('@vapi-effect/schema')]).then(([a, b, c]) => process.exit(a.Call === b.Call && b.Call === c.Call && a.Call !== undefined ? 0 : 1))"
+  ], { cwd: project, timeout: 30_000 })
+  check(same.code === 0, "generated/Call, Calls and the index export the same Call (ES modules)")
 
   step("type-check against the published declarations")
   for (const tsconfig of ["tsconfig.json", "tsconfig.node16.json", "tsconfig.node10.json"]) {

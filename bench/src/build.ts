@@ -2,10 +2,11 @@
  * Prepares `bench/.build/`: every measuring process runs plain `node` on JavaScript, never through a
  * TypeScript loader, so no transpile time or loader hook counts in any figure.
  *
- * - `@vapi-effect/schema`, `http` and `client` are transpiled one file per module (esbuild, no bundling,
- *   target node 20.19) into `.build/node_modules/@vapi-effect/<name>/src`, with `exports` pointing at the `.js` files:
- *   the layout a published package would have. `effect` and `@effect/platform` resolve from
- *   `bench/node_modules`, the same copies the workspace uses.
+ * - `@vapi-effect/schema`, `http` and `client` are built as they are published (`dist/esm`, by the same
+ *   `scripts/esm-bundle.mjs`: the top-level modules bundled with code splitting, the other public modules as
+ *   re-exports) into `.build/node_modules/@vapi-effect/<name>/src`, with `exports` pointing at the `.js`
+ *   files. `effect` and `@effect/platform` resolve from `bench/node_modules`, the same copies the workspace
+ *   uses.
  * - `bench/src` (server, workers, import probes) is transpiled the same way into `.build/src`, so that its
  *   imports of `@vapi-effect/*` find the transpiled packages.
  */
@@ -13,6 +14,7 @@ import * as Fs from "node:fs"
 import * as Path from "node:path"
 import * as Url from "node:url"
 import * as Esbuild from "esbuild"
+import { bundleEsm } from "../../scripts/esm-bundle.mjs"
 
 /** `bench/` */
 export const benchDir = Path.resolve(Path.dirname(Url.fileURLToPath(import.meta.url)), "..")
@@ -51,7 +53,8 @@ export const build = async (): Promise<number> => {
   for (const name of packages) {
     const pkgDir = Path.join(rootDir, "packages", name)
     const outDir = Path.join(buildDir, "node_modules", "@vapi-effect", name)
-    modules += await transpile(Path.join(pkgDir, "src"), Path.join(outDir, "src"))
+    const esm = await bundleEsm({ srcDir: Path.join(pkgDir, "src"), outDir: Path.join(outDir, "src"), target: "node20.19" })
+    modules += esm.entries + esm.chunks + esm.reexports
     const manifest = JSON.parse(Fs.readFileSync(Path.join(pkgDir, "package.json"), "utf8")) as Record<string, unknown>
     manifest["exports"] = { ".": "./src/index.js", "./*": "./src/*.js", "./internal/*": null }
     Fs.writeFileSync(Path.join(outDir, "package.json"), JSON.stringify(manifest, null, 2))

@@ -79,11 +79,11 @@ const full: Plan = {
     { op: "logs-stream", concurrency: 8, rows: 100_000 },
     { op: "logs-stream", concurrency: 1, rows: 10_000 }
   ],
-  warmupMs: 1_500,
+  warmupMs: 1_000,
   measureMs: 1_000,
   maxRequests: 200_000,
   warmupRows: 5_000,
-  importReps: 7,
+  importReps: 5,
   importWarmPass: true,
   typecheckReps: 3,
   typecheckConsumers: consumers
@@ -94,13 +94,12 @@ const quickPlan: Plan = {
   rounds: 1,
   configs: [
     { op: "get", concurrency: 1, rows: 0 },
-    { op: "get", concurrency: 8, rows: 0 },
     { op: "create", concurrency: 1, rows: 0 },
     { op: "list", concurrency: 1, rows: 0 },
     { op: "logs-stream", concurrency: 1, rows: 10_000 }
   ],
-  warmupMs: 150,
-  measureMs: 200,
+  warmupMs: 100,
+  measureMs: 150,
   maxRequests: 50_000,
   warmupRows: 1_000,
   importReps: 1,
@@ -191,7 +190,7 @@ const main = async () => {
     for (let round = 0; round < plan.rounds; round++) {
       for (const config of plan.configs) {
         for (const client of orderOf(round)) {
-          if (!runsIn(client, config.op, config.concurrency)) continue
+          if (!runsIn(client, config, logs)) continue
           const task: Task = {
             client,
             op: config.op,

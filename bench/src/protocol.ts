@@ -29,11 +29,21 @@ export const clientLabels: Record<ClientName, string> = {
 export type Op = "get" | "create" | "list" | "logs-stream"
 
 /**
- * Whether a client runs in a configuration: every client runs everywhere but `platform-fetch`, a reference
- * row under `ours-fetch`, which runs `get` and `create` at c = 1 only (to keep the full run under 10 minutes).
+ * Whether a client runs in a configuration. To keep the full run under 10 minutes on a slow 2-core machine,
+ * the extra rows run only where they answer something: `platform-fetch`, a reference row under
+ * `ours-fetch`, at `get` and `create` c = 1; `ours-fetch-transport` (`Fetch.layer`, not a client the suite
+ * must compare) at c = 1; and the shorter logs walk, which only shows whether peak RSS stays flat, for raw
+ * fetch (its ratios' reference) and ours.
  */
-export const runsIn = (client: ClientName, op: Op, concurrency: number): boolean =>
-  client !== "platform-fetch" || ((op === "get" || op === "create") && concurrency === 1)
+export const runsIn = (
+  client: ClientName,
+  config: { readonly op: Op; readonly concurrency: number; readonly rows: number },
+  longestWalk: number
+): boolean => {
+  if (config.op === "logs-stream" && config.rows < longestWalk && (client === "undici" || client === "official")) return false
+  if (client === "ours-fetch-transport") return config.concurrency === 1
+  return client !== "platform-fetch" || ((config.op === "get" || config.op === "create") && config.concurrency === 1)
+}
 
 export interface Task {
   readonly client: ClientName

@@ -62,10 +62,11 @@ const names: ReadonlyArray<FigureName> = ["reqPerS", "rowsPerS", "p50Ms", "p99Ms
 
 /** Medians and same-round ratios for every configuration and client. */
 export const summarize = (configs: ReadonlyArray<Config>, runs: ReadonlyArray<Run>): Array<Row> =>
-  configs.flatMap((config) => {
+  configs.flatMap((config, _, all) => {
+    const longestWalk = Math.max(0, ...all.map((c) => c.rows))
     const key = configKey(config)
     const mine = runs.filter((r) => configKey(r.config) === key)
-    return clients.filter((client) => runsIn(client, config.op, config.concurrency)).map((client): Row => {
+    return clients.filter((client) => runsIn(client, config, longestWalk)).map((client): Row => {
       const own = mine.filter((r) => r.client === client)
       const ok = own.flatMap((r) => r.sample === null ? [] : [{ round: r.round, f: figures(r.sample) }])
       const reference = new Map(

@@ -1,7 +1,7 @@
 /**
  * Cold import: each scenario in a fresh `node` process running `.build/src/probe.js`, which times the
  * import of a baseline group and then of the target, with node's own ESM loader on plain JavaScript (our
- * packages transpiled one file per module, as published; the official SDK's own `dist/esm`). Scenarios run
+ * packages built as their `dist/esm` is published; the official SDK's own `dist/esm`). Scenarios run
  * in alternating order; one unrecorded pass first warms the file system cache.
  */
 import * as ChildProcess from "node:child_process"

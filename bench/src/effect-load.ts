@@ -1,7 +1,7 @@
 /**
  * The measuring loop for the Effect-based clients (ours, and the platform `HttpClient` alone), as `load.ts`
  * is for the Promise-based ones: `concurrency` fibers issue requests back to back until the window closes or
- * the request cap is reached, and only the window after the warm-up counts.
+ * the request cap is reached, one window per concurrency of the task, and only the windows after the warm-ups count.
  */
 import * as Effect from "effect/Effect"
 import { Recorder, requestSample, startProfile, stopProfile, type Window } from "./load.js"
@@ -21,11 +21,11 @@ export const measureEffect = <A, E>(effect: Effect.Effect<A, E>): Effect.Effect<
     return { wallMs, cpuUs: cpu.user + cpu.system, maxRssBeforeKb }
   })
 
-/** Runs a request task (`get`, `create` or `list`): `op` is one request. */
-export const runRequests = <E>(task: Task, op: Effect.Effect<unknown, E>): Effect.Effect<Sample, E> =>
+/** Runs a request task (`get`, `create` or `list`), one sample per window: `op` is one request. */
+export const runRequests = <E>(task: Task, op: Effect.Effect<unknown, E>): Effect.Effect<Array<Sample>, E> =>
   Effect.gen(function*() {
     const recorder = new Recorder(task.maxRequests)
-    const drive = (deadline: number) => {
+    const drive = (concurrency: number, deadline: number) => {
       const worker = Effect.gen(function*() {
         while (performance.now() < deadline && !recorder.full) {
           const t0 = performance.now()
@@ -33,13 +33,17 @@ export const runRequests = <E>(task: Task, op: Effect.Effect<unknown, E>): Effec
           recorder.push(performance.now() - t0)
         }
       })
-      return Effect.all(Array.from({ length: task.concurrency }, () => worker), {
+      return Effect.all(Array.from({ length: concurrency }, () => worker), {
         concurrency: "unbounded",
         discard: true
       })
     }
-    yield* drive(performance.now() + task.warmupMs)
-    recorder.count = 0
-    const window = yield* measureEffect(Effect.suspend(() => drive(performance.now() + task.measureMs)))
-    return requestSample(task, recorder, window)
+    const samples: Array<Sample> = []
+    for (const [i, concurrency] of task.concurrencies.entries()) {
+      yield* drive(concurrency, performance.now() + (i === 0 ? task.warmupMs : task.rewarmMs))
+      recorder.count = 0
+      const window = yield* measureEffect(Effect.suspend(() => drive(concurrency, performance.now() + task.measureMs)))
+      samples.push(requestSample(task, concurrency, recorder, window))
+    }
+    return samples
   })

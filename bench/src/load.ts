@@ -1,6 +1,7 @@
 /**
  * The measuring loop shared by the Promise-based clients (raw fetch, undici, the official SDK): `concurrency`
- * workers issue requests back to back until the window closes or the request cap is reached; latencies go
+ * workers issue requests back to back until the window closes or the request cap is reached (one window per
+ * concurrency of the task); latencies go
  * to a preallocated buffer, CPU time is `process.cpuUsage()` over the measured window only (after warm-up),
  * so module loading and JIT warm-up never count.
  */
@@ -150,11 +151,11 @@ export interface Window {
   readonly maxRssBeforeKb: number
 }
 
-/** The sample of a request task's window, its latencies in `recorder`. */
-export const requestSample = (task: Task, recorder: Recorder, window: Window): Sample => ({
+/** The sample of a request task's window at `concurrency`, its latencies in `recorder`. */
+export const requestSample = (task: Task, concurrency: number, recorder: Recorder, window: Window): Sample => ({
   client: task.client,
   op: task.op,
-  concurrency: task.concurrency,
+  concurrency,
   rows: null,
   requests: recorder.count,
   ...window,
@@ -163,11 +164,14 @@ export const requestSample = (task: Task, recorder: Recorder, window: Window): S
   maxRssKb: maxRssKb()
 })
 
+/** The one concurrency of a logs walk. */
+export const walkConcurrency = (task: Task): number => task.concurrencies[0] ?? 1
+
 /** The sample of a logs walk of `task.rows` rows. */
 export const logsSample = (task: Task, window: Window): Sample => ({
   client: task.client,
   op: task.op,
-  concurrency: task.concurrency,
+  concurrency: walkConcurrency(task),
   rows: task.rows,
   requests: Math.ceil(task.rows / logsPageSize),
   ...window,
@@ -176,23 +180,29 @@ export const logsSample = (task: Task, window: Window): Sample => ({
   maxRssKb: maxRssKb()
 })
 
-/** Runs one task with a Promise-based client. */
-export const runPromiseTask = async (client: PromiseClient, task: Task): Promise<Sample> => {
+/** Runs one task with a Promise-based client: one sample per window. */
+export const runPromiseTask = async (client: PromiseClient, task: Task): Promise<Array<Sample>> => {
   if (task.op === "logs-stream") {
     const walkAll = async (rows: number) => {
-      const counts = await Promise.all(partitions(rows, task.concurrency).map((p) => walkLogs(client, p.startPage, p.rows)))
+      const counts = await Promise.all(
+        partitions(rows, walkConcurrency(task)).map((p) => walkLogs(client, p.startPage, p.rows))
+      )
       const total = counts.reduce((a, b) => a + b, 0)
       if (total !== rows) throw new Error(`logs walk read ${total} rows, expected ${rows}`)
     }
     await walkAll(task.warmupRows)
-    return logsSample(task, await measure(() => walkAll(task.rows)))
+    return [logsSample(task, await measure(() => walkAll(task.rows)))]
   }
   const op = requestOp(client, task)
   const recorder = new Recorder(task.maxRequests)
-  await drive(op, task.concurrency, performance.now() + task.warmupMs, recorder)
-  recorder.count = 0
-  const window = await measure(() => drive(op, task.concurrency, performance.now() + task.measureMs, recorder))
-  return requestSample(task, recorder, window)
+  const samples: Array<Sample> = []
+  for (const [i, concurrency] of task.concurrencies.entries()) {
+    await drive(op, concurrency, performance.now() + (i === 0 ? task.warmupMs : task.rewarmMs), recorder)
+    recorder.count = 0
+    const window = await measure(() => drive(op, concurrency, performance.now() + task.measureMs, recorder))
+    samples.push(requestSample(task, concurrency, recorder, window))
+  }
+  return samples
 }
 
 /** Fails on a non-2xx status: every client checks it. */

@@ -53,7 +53,9 @@ interface Plan {
   readonly mode: "full" | "quick"
   readonly rounds: number
   readonly configs: ReadonlyArray<Config>
+  /** the warm-up of a process, then the one before each of its later windows (see `Task`) */
   readonly warmupMs: number
+  readonly rewarmMs: number
   readonly measureMs: number
   readonly maxRequests: number
   readonly warmupRows: number
@@ -79,13 +81,14 @@ const full: Plan = {
     { op: "logs-stream", concurrency: 8, rows: 100_000 },
     { op: "logs-stream", concurrency: 1, rows: 10_000 }
   ],
-  warmupMs: 1_000,
+  warmupMs: 1_500,
+  rewarmMs: 300,
   measureMs: 1_000,
   maxRequests: 200_000,
-  warmupRows: 5_000,
+  warmupRows: 10_000,
   importReps: 5,
   importWarmPass: true,
-  typecheckReps: 3,
+  typecheckReps: 2,
   typecheckConsumers: consumers
 }
 
@@ -99,6 +102,7 @@ const quickPlan: Plan = {
     { op: "logs-stream", concurrency: 1, rows: 10_000 }
   ],
   warmupMs: 100,
+  rewarmMs: 50,
   measureMs: 150,
   maxRequests: 50_000,
   warmupRows: 1_000,
@@ -129,13 +133,13 @@ const startServer = (logs: number) =>
     })
   })
 
-/** Runs one task in a fresh process. */
+/** Runs one task in a fresh process: one sample per window. */
 const runWorker = (task: Task) =>
-  new Promise<Sample>((resolve, reject) => {
+  new Promise<Array<Sample>>((resolve, reject) => {
     const profDir = Path.join(benchDir, "results", "profiles")
     if (cpuProf) Fs.mkdirSync(profDir, { recursive: true })
     const env = cpuProf
-      ? { ...process.env, BENCH_CPU_PROFILE: Path.join(profDir, `${task.client}-${task.op}-${task.rows || ""}c${task.concurrency}-${Date.now()}.cpuprofile`) }
+      ? { ...process.env, BENCH_CPU_PROFILE: Path.join(profDir, `${task.client}-${task.op}-${task.rows || ""}c${task.concurrencies.join("-")}-${Date.now()}.cpuprofile`) }
       : process.env
     const child = ChildProcess.spawn(process.execPath, [Path.join(buildDir, "src", "worker.js"), JSON.stringify(task)], {
       stdio: ["ignore", "pipe", "pipe"],
@@ -149,10 +153,25 @@ const runWorker = (task: Task) =>
     child.on("exit", (code, signal) => {
       clearTimeout(timer)
       const line = stdout.trim().split("\n").at(-1)
-      if (code === 0 && line !== undefined && line !== "") resolve(JSON.parse(line) as Sample)
-      else reject(new Error(`${task.client} ${task.op} c=${task.concurrency}: exit ${code ?? signal}\n${stderr.trim()}`))
+      if (code === 0 && line !== undefined && line !== "") resolve(JSON.parse(line) as Array<Sample>)
+      else reject(new Error(`${task.client} ${task.op} c=${task.concurrencies.join(",")}: exit ${code ?? signal}\n${stderr.trim()}`))
     })
   })
+
+/**
+ * The configurations each client process runs: those of one request op together (one window per
+ * concurrency, see `Task`), the highest concurrency first, so that c = 1, the one that warms the JIT
+ * slowest (fewest requests a second), is measured after the longest warm-up; every logs walk alone.
+ */
+const processGroups = (configs: ReadonlyArray<Config>): Array<ReadonlyArray<Config>> => {
+  const groups: Array<Array<Config>> = []
+  for (const config of configs) {
+    const group = config.op === "logs-stream" ? undefined : groups.find((g) => g[0]!.op === config.op)
+    if (group === undefined) groups.push([config])
+    else group.push(config)
+  }
+  return groups.map((group) => [...group].sort((a, b) => b.concurrency - a.concurrency))
+}
 
 /** The client order of a round: rotated by the round number, reversed every other round. */
 const orderOf = (round: number): ReadonlyArray<ClientName> => {
@@ -188,31 +207,38 @@ const main = async () => {
     log(`load server on ${server.url} serves exactly those payloads (${logs} logs)`)
 
     for (let round = 0; round < plan.rounds; round++) {
-      for (const config of plan.configs) {
+      for (const group of processGroups(plan.configs)) {
         for (const client of orderOf(round)) {
-          if (!runsIn(client, config, logs)) continue
+          const configs = group.filter((config) => runsIn(client, config, logs))
+          const first = configs[0]
+          if (first === undefined) continue
           const task: Task = {
             client,
-            op: config.op,
-            concurrency: config.concurrency,
+            op: first.op,
+            concurrencies: configs.map((config) => config.concurrency),
             url: server.url,
             apiKey,
             warmupMs: plan.warmupMs,
+            rewarmMs: plan.rewarmMs,
             measureMs: plan.measureMs,
             maxRequests: plan.maxRequests,
-            rows: config.rows,
-            warmupRows: Math.min(plan.warmupRows, config.rows || plan.warmupRows)
+            rows: first.rows,
+            warmupRows: Math.min(plan.warmupRows, first.rows || plan.warmupRows)
           }
-          const label = `[${elapsed().padStart(4)} r${round + 1}] ${configKey(config).padEnd(22)} ${clientLabels[client].padEnd(40)}`
+          const label = (config: Config) =>
+            `[${elapsed().padStart(4)} r${round + 1}] ${configKey(config).padEnd(22)} ${clientLabels[client].padEnd(40)}`
           const load = Os.loadavg()[0]!
           try {
-            const sample = await runWorker(task)
-            runs.push({ round, config, client, sample, error: null, load })
-            log(`${label} ${short(sample)}`)
+            const samples = await runWorker(task)
+            configs.forEach((config, i) => {
+              const sample = samples[i] ?? null
+              runs.push({ round, config, client, sample, error: sample === null ? "no sample" : null, load })
+              log(`${label(config)} ${sample === null ? "no sample" : short(sample)}`)
+            })
           } catch (error) {
             const message = error instanceof Error ? error.message : String(error)
-            runs.push({ round, config, client, sample: null, error: message, load })
-            log(`${label} FAILED\n${message}`)
+            for (const config of configs) runs.push({ round, config, client, sample: null, error: message, load })
+            log(`${label(first)} FAILED\n${message}`)
           }
         }
       }
@@ -313,7 +339,7 @@ const main = async () => {
       `- date: ${date}`,
       `- machine: ${host.nproc} × ${host.cpu}, ${host.memoryGb} GB, ${host.os}`,
       `- node: ${host.node}`,
-      `- run: ${plan.rounds} rounds, ${plan.measureMs} ms measured after ${plan.warmupMs} ms warm-up per process; ${seconds.toFixed(0)} s in all`,
+      `- run: ${plan.rounds} rounds; a process per client and request op measures one ${plan.measureMs} ms window per concurrency, after ${plan.warmupMs} ms of warm-up (${plan.rewarmMs} ms more before each later window); a logs walk has its process, after a walk of ${plan.warmupRows} rows; ${seconds.toFixed(0)} s in all`,
       `- ${loadNote}`,
       `- payloads: call ${payloads.callBytes} B, list of 100 ${payloads.listBytes} B, logs page of 100 ${payloads.logsPageBytes} B`,
       "",

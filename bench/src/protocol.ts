@@ -45,17 +45,25 @@ export const runsIn = (
   return client !== "platform-fetch" || ((config.op === "get" || config.op === "create") && config.concurrency === 1)
 }
 
+/**
+ * One client process. A request op (`get`, `create`, `list`) measures one window per concurrency, in
+ * order, in the same process: one warm-up at the first, then before each later window a short one at its
+ * own concurrency, so the JIT warms up once per op (on a slow machine it takes ~2 s to reach its steady
+ * state; bench/ANALYSIS.md, round 7). A logs walk has one concurrency and a process of its own, so that
+ * its peak RSS is its own.
+ */
 export interface Task {
   readonly client: ClientName
   readonly op: Op
-  readonly concurrency: number
+  readonly concurrencies: ReadonlyArray<number>
   readonly url: string
   readonly apiKey: string
-  /** request ops: warm-up and measured window, and a cap on measured requests */
+  /** request ops: the first warm-up, the warm-up before each later window, the measured window, and a cap on measured requests */
   readonly warmupMs: number
+  readonly rewarmMs: number
   readonly measureMs: number
   readonly maxRequests: number
-  /** logs-stream: rows in the measured walk (split over `concurrency` streams) and in the warm-up walk */
+  /** logs-stream: rows in the measured walk (split over the concurrency's streams) and in the warm-up walk */
   readonly rows: number
   readonly warmupRows: number
 }
@@ -73,7 +81,7 @@ export interface Sample {
   readonly cpuUs: number
   readonly p50Ms: number | null
   readonly p99Ms: number | null
-  /** `process.resourceUsage().maxRSS` at the end of the process, in KiB */
+  /** `process.resourceUsage().maxRSS` at the end of the window, in KiB (so it includes earlier windows) */
   readonly maxRssKb: number
   /** the same just before the measured window (after loading and warm-up), in KiB */
   readonly maxRssBeforeKb: number

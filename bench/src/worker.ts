@@ -1,12 +1,12 @@
 /**
- * One client process: runs the `Task` given as its JSON argument with one client and prints one `Sample`
- * as a JSON line. Only the client under test is imported, so a process's RSS and CPU are that client's.
+ * One client process: runs the `Task` given as its JSON argument with one client and prints its `Sample`s
+ * (one per window) as one JSON line. Only the client under test is imported, so a process's RSS and CPU are that client's.
  */
 import type { Sample, Task } from "./protocol.js"
 
 const task = JSON.parse(process.argv[2] ?? "{}") as Task
 
-const runTask = async (): Promise<Sample> => {
+const runTask = async (): Promise<Array<Sample>> => {
   switch (task.client) {
     case "fetch":
     case "undici":
@@ -33,12 +33,12 @@ const runTask = async (): Promise<Sample> => {
 }
 
 runTask().then(
-  (sample) => {
-    process.stdout.write(`${JSON.stringify(sample)}\n`)
+  (samples) => {
+    process.stdout.write(`${JSON.stringify(samples)}\n`)
     process.exit(0)
   },
   (error: unknown) => {
-    process.stderr.write(`${task.client} ${task.op} c=${task.concurrency}: ${String(error instanceof Error ? error.stack : error)}\n`)
+    process.stderr.write(`${task.client} ${task.op} c=${task.concurrencies.join(",")}: ${String(error instanceof Error ? error.stack : error)}\n`)
     process.exit(1)
   }
 )

@@ -15,7 +15,7 @@ import * as ManagedRuntime from "effect/ManagedRuntime"
 import * as Redacted from "effect/Redacted"
 import * as Stream from "effect/Stream"
 import { measureEffect, runRequests } from "../effect-load.js"
-import { logsSample, partitions } from "../load.js"
+import { logsSample, partitions, walkConcurrency } from "../load.js"
 import { callId, createBody } from "../payloads.js"
 import { logsPageSize, type Sample, type Task } from "../protocol.js"
 
@@ -23,7 +23,7 @@ import { logsPageSize, type Sample, type Task } from "../protocol.js"
  * Runs one task with our SDK: `Node.layer` for "undici", `Vapi.layer` over `FetchHttpClient` for "fetch",
  * `Fetch.layer` (FetchTransport) for "fetch-transport".
  */
-export const run = async (task: Task, transport: "fetch" | "fetch-transport" | "undici"): Promise<Sample> => {
+export const run = async (task: Task, transport: "fetch" | "fetch-transport" | "undici"): Promise<Array<Sample>> => {
   const options = { apiKey: Redacted.make(task.apiKey), baseUrl: task.url }
   // `Node` is loaded only where it is used, as an app over `fetch` would never import it: it loads undici,
   // whose first import makes its own `Agent` the dispatcher of Node's global `fetch` (~+130 µs a `get` there).
@@ -53,7 +53,7 @@ const program = (task: Task) =>
           Stream.runFold(0, (n, log) => log.responseHttpCode > 0 ? n + 1 : n)
         )
       const walkAll = (rows: number) =>
-        Effect.forEach(partitions(rows, task.concurrency), (p) => walk(p.startPage, p.rows), {
+        Effect.forEach(partitions(rows, walkConcurrency(task)), (p) => walk(p.startPage, p.rows), {
           concurrency: "unbounded"
         }).pipe(
           Effect.flatMap((counts) => {
@@ -62,7 +62,7 @@ const program = (task: Task) =>
           })
         )
       yield* walkAll(task.warmupRows)
-      return logsSample(task, yield* measureEffect(walkAll(task.rows)))
+      return [logsSample(task, yield* measureEffect(walkAll(task.rows)))]
     }
 
     const op: Effect.Effect<unknown, unknown> = task.op === "get"

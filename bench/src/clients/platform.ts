@@ -20,7 +20,7 @@ const json = (what: string) => (response: HttpClientResponse.HttpClientResponse)
     : Effect.dieMessage(`${what}: HTTP ${response.status}`)
 
 /** Runs one `get` or `create` task over `FetchHttpClient`. */
-export const run = async (task: Task): Promise<Sample> => {
+export const run = async (task: Task): Promise<Array<Sample>> => {
   const runtime = ManagedRuntime.make(FetchHttpClient.layer)
   const headers = { authorization: `Bearer ${task.apiKey}`, accept: "application/json" }
   const program = Effect.gen(function*() {

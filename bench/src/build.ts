@@ -7,8 +7,8 @@
  *   re-exports) into `.build/node_modules/@vapi-effect/<name>/src`, with `exports` pointing at the `.js`
  *   files. `effect` and `@effect/platform` resolve from `bench/node_modules`, the same copies the workspace
  *   uses.
- * - `bench/src` (server, workers, import probes) is transpiled the same way into `.build/src`, so that its
- *   imports of `@vapi-effect/*` find the transpiled packages.
+ * - `bench/src` (server, workers, import probes) is transpiled one file per module (esbuild, no bundling)
+ *   into `.build/src`, so that its imports of `@vapi-effect/*` find the built packages.
  */
 import * as Fs from "node:fs"
 import * as Path from "node:path"

@@ -20,7 +20,8 @@ import * as Os from "node:os"
 import * as Path from "node:path"
 import * as Readline from "node:readline"
 import { benchDir, build, buildDir } from "./build.js"
-import { clientLabels, clients, type ClientName, runsIn, type Sample, type Task } from "./protocol.js"
+import { fullPlan, type Plan, quickPlan, roundProcesses } from "./plan.js"
+import { clientLabels, clients, type Sample, type Task } from "./protocol.js"
 import {
   type Config,
   configKey,
@@ -38,7 +39,7 @@ import {
 import { checkPayloads, checkServer } from "./selfcheck.js"
 import { bundle, type BundleSize } from "./size.js"
 import { measureImports } from "./startup.js"
-import { consumers, measureTypecheck } from "./typecheck.js"
+import { measureTypecheck } from "./typecheck.js"
 
 const args = process.argv.slice(2)
 const flag = (name: string) => args.includes(`--${name}`)
@@ -49,70 +50,7 @@ const option = (name: string) => {
 const quick = flag("quick")
 const cpuProf = flag("cpu-prof")
 
-interface Plan {
-  readonly mode: "full" | "quick"
-  readonly rounds: number
-  readonly configs: ReadonlyArray<Config>
-  /** the warm-up of a process, then the one before each of its later windows (see `Task`) */
-  readonly warmupMs: number
-  readonly rewarmMs: number
-  readonly measureMs: number
-  readonly maxRequests: number
-  readonly warmupRows: number
-  readonly importReps: number
-  /** whether an unrecorded pass of the import probes warms the file cache first */
-  readonly importWarmPass: boolean
-  readonly typecheckReps: number
-  readonly typecheckConsumers: ReadonlyArray<(typeof consumers)[number]>
-}
-
-const full: Plan = {
-  mode: "full",
-  rounds: 3,
-  configs: [
-    { op: "get", concurrency: 1, rows: 0 },
-    { op: "get", concurrency: 8, rows: 0 },
-    { op: "get", concurrency: 64, rows: 0 },
-    { op: "create", concurrency: 1, rows: 0 },
-    { op: "create", concurrency: 8, rows: 0 },
-    { op: "list", concurrency: 1, rows: 0 },
-    { op: "list", concurrency: 8, rows: 0 },
-    { op: "logs-stream", concurrency: 1, rows: 100_000 },
-    { op: "logs-stream", concurrency: 8, rows: 100_000 },
-    { op: "logs-stream", concurrency: 1, rows: 10_000 }
-  ],
-  warmupMs: 1_500,
-  rewarmMs: 300,
-  measureMs: 1_000,
-  maxRequests: 200_000,
-  warmupRows: 10_000,
-  importReps: 5,
-  importWarmPass: true,
-  typecheckReps: 2,
-  typecheckConsumers: consumers
-}
-
-const quickPlan: Plan = {
-  mode: "quick",
-  rounds: 1,
-  configs: [
-    { op: "get", concurrency: 1, rows: 0 },
-    { op: "create", concurrency: 1, rows: 0 },
-    { op: "list", concurrency: 1, rows: 0 },
-    { op: "logs-stream", concurrency: 1, rows: 10_000 }
-  ],
-  warmupMs: 100,
-  rewarmMs: 50,
-  measureMs: 150,
-  maxRequests: 50_000,
-  warmupRows: 1_000,
-  importReps: 1,
-  importWarmPass: false,
-  typecheckReps: 1,
-  typecheckConsumers: ["ours"]
-}
-
-const base = quick ? quickPlan : full
+const base = quick ? quickPlan : fullPlan
 const plan: Plan = { ...base, rounds: Number(option("rounds") ?? base.rounds) }
 const apiKey = "bench-key"
 const started = Date.now()
@@ -158,27 +96,6 @@ const runWorker = (task: Task) =>
     })
   })
 
-/**
- * The configurations each client process runs: those of one request op together (one window per
- * concurrency, see `Task`), the highest concurrency first, so that c = 1, the one that warms the JIT
- * slowest (fewest requests a second), is measured after the longest warm-up; every logs walk alone.
- */
-const processGroups = (configs: ReadonlyArray<Config>): Array<ReadonlyArray<Config>> => {
-  const groups: Array<Array<Config>> = []
-  for (const config of configs) {
-    const group = config.op === "logs-stream" ? undefined : groups.find((g) => g[0]!.op === config.op)
-    if (group === undefined) groups.push([config])
-    else group.push(config)
-  }
-  return groups.map((group) => [...group].sort((a, b) => b.concurrency - a.concurrency))
-}
-
-/** The client order of a round: rotated by the round number, reversed every other round. */
-const orderOf = (round: number): ReadonlyArray<ClientName> => {
-  const rotated = clients.map((_, i) => clients[(i + round) % clients.length]!)
-  return round % 2 === 1 ? rotated.reverse() : rotated
-}
-
 const short = (s: Sample) => {
   const perS = s.rows === null ? `${(s.requests / (s.wallMs / 1000)).toFixed(0)} req/s` : `${(s.rows / (s.wallMs / 1000)).toFixed(0)} rows/s`
   return `${perS.padStart(14)}  ${(s.cpuUs / s.requests).toFixed(0).padStart(6)} µs CPU/req  ${(s.maxRssKb / 1024).toFixed(0).padStart(4)} MB`
@@ -207,42 +124,21 @@ const main = async () => {
     log(`load server on ${server.url} serves exactly those payloads (${logs} logs)`)
 
     for (let round = 0; round < plan.rounds; round++) {
-      for (const group of processGroups(plan.configs)) {
-        for (const client of orderOf(round)) {
-          const configs = group.filter((config) => runsIn(client, config, logs))
-          const first = configs[0]
-          if (first === undefined) continue
-          // A client that skips the op's first windows warms up as long as they last, so that each window
-          // comes after the same load in every client's process.
-          const skipped = group.indexOf(first)
-          const task: Task = {
-            client,
-            op: first.op,
-            concurrencies: configs.map((config) => config.concurrency),
-            url: server.url,
-            apiKey,
-            warmupMs: plan.warmupMs + skipped * (plan.measureMs + plan.rewarmMs),
-            rewarmMs: plan.rewarmMs,
-            measureMs: plan.measureMs,
-            maxRequests: plan.maxRequests,
-            rows: first.rows,
-            warmupRows: Math.min(plan.warmupRows, first.rows || plan.warmupRows)
-          }
-          const label = (config: Config) =>
-            `[${elapsed().padStart(4)} r${round + 1}] ${configKey(config).padEnd(22)} ${clientLabels[client].padEnd(40)}`
-          const load = Os.loadavg()[0]!
-          try {
-            const samples = await runWorker(task)
-            configs.forEach((config, i) => {
-              const sample = samples[i] ?? null
-              runs.push({ round, config, client, sample, error: sample === null ? "no sample" : null, load })
-              log(`${label(config)} ${sample === null ? "no sample" : short(sample)}`)
-            })
-          } catch (error) {
-            const message = error instanceof Error ? error.message : String(error)
-            for (const config of configs) runs.push({ round, config, client, sample: null, error: message, load })
-            log(`${label(first)} FAILED\n${message}`)
-          }
+      for (const { client, configs, task } of roundProcesses(plan, round, { url: server.url, apiKey, logs })) {
+        const label = (config: Config) =>
+          `[${elapsed().padStart(4)} r${round + 1}] ${configKey(config).padEnd(22)} ${clientLabels[client].padEnd(40)}`
+        const load = Os.loadavg()[0]!
+        try {
+          const samples = await runWorker(task)
+          configs.forEach((config, i) => {
+            const sample = samples[i] ?? null
+            runs.push({ round, config, client, sample, error: sample === null ? "no sample" : null, load })
+            log(`${label(config)} ${sample === null ? "no sample" : short(sample)}`)
+          })
+        } catch (error) {
+          const message = error instanceof Error ? error.message : String(error)
+          for (const config of configs) runs.push({ round, config, client, sample: null, error: message, load })
+          log(`${label(configs[0]!)} FAILED\n${message}`)
         }
       }
     }

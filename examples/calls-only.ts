@@ -1,6 +1,8 @@
 /**
- * Only `Calls`: the per-service layer needs a `VapiClient` and nothing else, so this program loads the call
- * schemas and no others. Run it with `pnpm --filter @vapi-effect/examples calls-only`.
+ * Only `Calls`: the per-service layer needs a `VapiClient` and nothing else, so the app's own code reaches the
+ * call schemas and no others (the `MockServer` it talks to here implements every operation, so this process
+ * loads them all; against the real API it would not). Run it with
+ * `pnpm --filter @vapi-effect/examples calls-only`.
  *
  * @since 0.1.0
  */
@@ -8,7 +10,7 @@ import { FetchHttpClient } from "@effect/platform"
 import * as NodeRuntime from "@effect/platform-node/NodeRuntime"
 import * as Calls from "@vapi-effect/client/Calls"
 import * as VapiClient from "@vapi-effect/http/VapiClient"
-import { MockServer } from "@vapi-effect/testing"
+import * as MockServer from "@vapi-effect/testing/MockServer"
 import { Console, Effect, Layer } from "effect"
 
 const program = Effect.gen(function*() {

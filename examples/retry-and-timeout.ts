@@ -17,7 +17,7 @@ const program = (server: MockServer.Service) =>
     const calls = yield* Calls.Calls
     const assistant = yield* assistants.create({ name: "Patient" })
 
-    // Two 503s with Retry-After: the layer's policy (5 retries, 100 ms doubling) rides them out.
+    // Two 503s with `Retry-After: 1`: the layer's policy (5 retries) honours it, waiting 1 s before each retry.
     yield* server.faults.add({ method: "GET", path: "/assistant/{id}", fault: Faults.status(503, { retryAfter: 1 }), times: 2 })
     const fetched = yield* assistants.get(assistant.id)
     yield* Console.log(`get ${fetched.name} after two 503s: ${(yield* server.requests).filter((r) => r.status === 503).length} retried`)

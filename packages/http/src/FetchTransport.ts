@@ -20,7 +20,8 @@ const headersOf = (headers: Headers): Transport.ResponseHeaders => {
   headers.forEach((value, name) => {
     out[name] = value
   })
-  const cookies = headers.getSetCookie()
+  // `getSetCookie` is missing from older runtimes' and polyfills' `Headers` (Safari before 17, node-fetch).
+  const cookies = typeof headers.getSetCookie === "function" ? headers.getSetCookie() : []
   if (cookies.length > 1) out["set-cookie"] = cookies
   return out
 }
@@ -46,7 +47,9 @@ export const fromFetch = (fetch: typeof globalThis.fetch = globalThis.fetch): Tr
             (cause: unknown) => attempt.fail(cause, { status, headers })
           )
         }
-        // `fetch` rejects rather than throws, but a replacement may throw: either is a SendError.
+        // `fetch` rejects rather than throws, but a replacement may throw: either is a SendError. So is whatever
+        // reading a response throws (a `Response` or `Headers` of a polyfill may lack what we read): the
+        // final `catch` settles the attempt instead of leaving an unhandled rejection and a waiting fiber.
         try {
           void fetch(request.url, {
             method: request.method,
@@ -56,7 +59,7 @@ export const fromFetch = (fetch: typeof globalThis.fetch = globalThis.fetch): Tr
               ? request.body ?? null
               : new Uint8Array(request.body),
             signal: controller.signal
-          }).then(receive, (cause: unknown) => attempt.fail(cause))
+          }).then(receive, (cause: unknown) => attempt.fail(cause)).catch((cause: unknown) => attempt.fail(cause))
         } catch (cause) {
           attempt.fail(cause)
         }

@@ -96,6 +96,34 @@ describe("FetchTransport", () => {
       assert.isTrue(failure._tag === "SendError" && String(failure.cause).includes("no fetch here"))
     }))
 
+  it.scopedLive("a response that cannot be read (a polyfill's) is a SendError, not a hang or an unhandled rejection", () =>
+    Effect.gen(function*() {
+      const rejections: Array<unknown> = []
+      const onRejection = (reason: unknown) => rejections.push(reason)
+      process.on("unhandledRejection", onRejection)
+      yield* Effect.addFinalizer(() => Effect.sync(() => process.off("unhandledRejection", onRejection)))
+      const polyfillHeaders = { forEach: (f: (value: string, name: string) => void) => f("1", "x-one") }
+      const response = (text: () => Promise<string>) => ({ status: 200, headers: polyfillHeaders, text })
+      // Headers without `getSetCookie` (Safari before 17, node-fetch): read as they are.
+      const old = FetchTransport.fromFetch(() => Promise.resolve(response(() => Promise.resolve("ok")) as unknown as Response))
+      const read = yield* old.send(get("http://127.0.0.1:1/", Infinity)).pipe(Effect.timeout("5 seconds"))
+      assert.deepStrictEqual([read.status, read.headers, read.text], [200, { "x-one": "1" }, "ok"])
+      // A response whose reading throws: a SendError at once, even with no timeout to end the wait.
+      const broken = FetchTransport.fromFetch(() =>
+        Promise.resolve({
+          status: 200,
+          get headers(): never {
+            // eslint-disable-next-line no-restricted-syntax
+            throw new TypeError("no headers here")
+          }
+        } as unknown as Response)
+      )
+      const failure = yield* Effect.flip(broken.send(get("http://127.0.0.1:1/", Infinity))).pipe(Effect.timeout("5 seconds"))
+      assert.isTrue(failure._tag === "SendError" && String(failure.cause).includes("no headers here"))
+      yield* Effect.sleep("20 millis")
+      assert.deepStrictEqual(rejections, [])
+    }))
+
   it.scopedLive("under VapiClient: plain requests take the transport; statuses, retries and timeouts map as usual", () =>
     Effect.gen(function*() {
       const local = yield* serve((seen, response, hits) => {

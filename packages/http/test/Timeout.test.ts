@@ -6,6 +6,7 @@ import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Fiber from "effect/Fiber"
 import * as Layer from "effect/Layer"
+import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import * as TestClock from "effect/TestClock"
 import * as Retry from "../src/Retry.js"
@@ -36,7 +37,7 @@ describe("Timeout", () => {
     }).pipe(Effect.provide(fake.layer))
   })
 
-  it.effect("the total timeout bounds all attempts and the waits between them", () => {
+  it.effect("the total timeout bounds the attempts; a retry whose wait would pass it is not made", () => {
     const fake = Fake.layer(() => Fake.json(503, {}), {
       retry: Retry.make({ maxRetries: 10, baseDelay: "1 second", jitter: 0, factor: 1 }),
       timeout: { attempt: "1 second", total: "3500 millis" }
@@ -44,13 +45,44 @@ describe("Timeout", () => {
     return Effect.gen(function*() {
       const client = yield* VapiClient.VapiClient
       const fiber = yield* Effect.fork(Effect.flip(client.execute(Ops.CallsGet, { path: { id: "c" } })))
-      yield* TestClock.adjust("10 seconds")
+      // Attempts at 0, 1, 2 and 3 s; the fourth 503's wait of 1 s would end past 3.5 s, so it fails at 3 s.
+      yield* TestClock.adjust("3 seconds")
       const error = yield* Fiber.join(fiber)
-      assert.strictEqual(error._tag, "Timeout")
-      if (error._tag !== "Timeout") return
-      assert.strictEqual(error.kind, "total")
-      assert.deepStrictEqual(error.duration, Duration.millis(3500))
+      assert.isTrue(error._tag === "ServerError" && error.status === 503, error._tag)
       assert.strictEqual(fake.requests.length, 4)
+    }).pipe(Effect.provide(fake.layer))
+  })
+
+  it.effect("a Retry-After past the total timeout fails at once with the RateLimited that asked for it", () => {
+    const fake = Fake.layer(() => Fake.json(429, {}, { "retry-after": "60" }), {
+      retry: Retry.make({ maxRetries: 3, maxRetryAfter: "5 minutes" }),
+      timeout: { attempt: "30 seconds", total: "10 seconds" }
+    })
+    return Effect.gen(function*() {
+      const client = yield* VapiClient.VapiClient
+      const fiber = yield* Effect.fork(Effect.flip(client.execute(Ops.CallsGet, { path: { id: "c" } })))
+      yield* TestClock.adjust("1 millis")
+      const error = yield* Fiber.join(fiber)
+      assert.isTrue(error._tag === "RateLimited", error._tag)
+      assert.deepStrictEqual(error._tag === "RateLimited" && error.retryAfter, Option.some(Duration.seconds(60)))
+      assert.strictEqual(fake.requests.length, 1)
+    }).pipe(Effect.provide(fake.layer))
+  })
+
+  it.effect("an attempt cut short by the total timeout is a total Timeout", () => {
+    const fake = Fake.layer((_, index) => index === 0 ? Fake.json(503, {}) : { _tag: "Hang" }, {
+      retry: Retry.make({ maxRetries: 10, baseDelay: "1 second", jitter: 0, factor: 1 }),
+      timeout: { attempt: "10 seconds", total: "3 seconds" }
+    })
+    return Effect.gen(function*() {
+      const client = yield* VapiClient.VapiClient
+      const fiber = yield* Effect.fork(Effect.flip(client.execute(Ops.CallsGet, { path: { id: "c" } })))
+      yield* TestClock.adjust("3 seconds")
+      const error = yield* Fiber.join(fiber)
+      assert.isTrue(error._tag === "Timeout" && error.kind === "total", error._tag)
+      assert.deepStrictEqual(error._tag === "Timeout" && error.duration, Duration.seconds(3))
+      assert.strictEqual(fake.requests.length, 2)
+      assert.isTrue(fake.requests[1]!.signal.aborted)
     }).pipe(Effect.provide(fake.layer))
   })
 

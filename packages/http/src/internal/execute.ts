@@ -125,8 +125,9 @@ const attempts = <Op extends Operation.Operation>(
       )
 
   // One deadline for the whole operation: each attempt runs under the sooner of its own timeout and what
-  // is left of the total, and a wait between attempts that would pass the deadline ends at it. So one
-  // timer per attempt, not one for the attempt and another for the total.
+  // is left of the total, so one timer per attempt, not one for the attempt and another for the total. A
+  // retry whose wait would reach the deadline is not made: the operation fails at once with the error that
+  // asked for it (a `RateLimited` with its `retryAfter`, say), rather than sleeping to fail with a `Timeout`.
   const attemptMillis = Duration.toMillis(timeouts.attempt)
   const deadline = clock.unsafeCurrentTimeMillis() + Duration.toMillis(timeouts.total)
   const timeout = (kind: "attempt" | "total") =>
@@ -150,27 +151,22 @@ const attempts = <Op extends Operation.Operation>(
     })
   })
 
-  const wait = (delay: Duration.Duration): Effect.Effect<void, VapiError.VapiError> =>
-    Effect.suspend(() => {
-      const left = deadline - clock.unsafeCurrentTimeMillis()
-      return Duration.toMillis(delay) < left
-        ? Effect.sleep(delay)
-        : Effect.zipRight(Effect.sleep(Duration.millis(Math.max(0, left))), Effect.fail(timeout("total")))
-    })
-
   const loop = (retry: number): Effect.Effect<Received, VapiError.VapiError> =>
     Effect.catchAll(
       retry === 0 ? once : Effect.zipRight(Effect.annotateCurrentSpan("vapi.attempts", retry + 1), once),
       (error) =>
         retry >= policy.maxRetries || !Retry.isRetryable(policy, operation.method, error)
           ? Effect.fail(error)
-          : Retry.delayFor(policy, retry + 1, error).pipe(
-            Effect.tap((delay) =>
-              Effect.logDebug(`${operation.name}: ${error._tag}, retry ${retry + 1} in ${Duration.format(delay)}`)
-            ),
-            Effect.flatMap(wait),
-            Effect.zipRight(loop(retry + 1))
-          )
+          : Effect.flatMap(Retry.delayFor(policy, retry + 1, error), (delay) =>
+            Duration.toMillis(delay) < deadline - clock.unsafeCurrentTimeMillis()
+              ? Effect.logDebug(`${operation.name}: ${error._tag}, retry ${retry + 1} in ${Duration.format(delay)}`).pipe(
+                Effect.zipRight(Effect.sleep(delay)),
+                Effect.zipRight(loop(retry + 1))
+              )
+              : Effect.zipRight(
+                Effect.logDebug(`${operation.name}: ${error._tag}, no retry: a wait of ${Duration.format(delay)} would pass the total timeout`),
+                Effect.fail(error)
+              ))
     )
 
   return Effect.flatMap(loop(0), (received) => decode(operation.success, ctx, received))

@@ -1,6 +1,7 @@
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import { assert, describe, it } from "@effect/vitest"
+import * as Cause from "effect/Cause"
 import * as ConfigProvider from "effect/ConfigProvider"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
@@ -148,6 +149,23 @@ describe("VapiClient", () => {
       assert.strictEqual(badDate._tag, "RequestValidationError")
       assert.include(badDate.message, "query.createdAtGt")
       assert.strictEqual(fake.requests.length, 0)
+    }).pipe(Effect.provide(fake.layer))
+  })
+
+  it.effect("rejects an id that is not one path segment (\".\", \"..\", a lone surrogate), sending nothing", () => {
+    const fake = Fake.layer(() => call)
+    return Effect.gen(function*() {
+      const client = yield* VapiClient.VapiClient
+      for (const [id, why] of [[".", "must not be \".\""], ["..", "must not be \"..\""], ["c\uD800", "lone surrogate"]]) {
+        const exit = yield* Effect.exit(client.execute(Ops.CallsDelete, { path: { id } }))
+        assert.isTrue(Exit.isFailure(exit) && !Cause.isDie(exit.cause), `${id}: a typed failure, not a defect`)
+        const error = yield* Effect.flip(client.execute(Ops.CallsDelete, { path: { id } }))
+        assert.isTrue(error._tag === "RequestValidationError" && error.path === "path.id", `${id}: ${error._tag}`)
+        assert.include(error.message, why)
+      }
+      // Anything else is one segment, encoded.
+      yield* client.execute(Ops.CallsDelete, { path: { id: "a/../b" } })
+      assert.deepStrictEqual(fake.requests.map((r) => String(r.url)), [`${Fake.BASE_URL}/call/a%2F..%2Fb`])
     }).pipe(Effect.provide(fake.layer))
   })
 

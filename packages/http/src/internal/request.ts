@@ -44,15 +44,27 @@ type Invalid = Extract<VapiError.Failure, { readonly _tag: "Invalid" }>
 
 const invalid = (at: string, cause: Invalid["cause"]): Invalid => ({ _tag: "Invalid", at, cause })
 
+/**
+ * A path parameter as one URL path segment, or why it cannot be one: `.` and `..` would be resolved away by
+ * the URL (`calls.delete("..")` would send `DELETE /`), and a lone surrogate has no UTF-8 encoding.
+ */
+const pathSegment = (value: unknown): string | Error => {
+  if (typeof value !== "string" || value === "") return new Error("is required and must be a non-empty string")
+  if (value === "." || value === "..") return new Error(`must not be "${value}"`)
+  try {
+    return encodeURIComponent(value)
+  } catch {
+    return new Error("is not well-formed Unicode (a lone surrogate)")
+  }
+}
+
 const renderPath = (operation: Operation.Operation, input: LooseInput): Effect.Effect<string, Invalid> =>
   Effect.suspend(() => {
     let rendered = operation.path
     for (const name of operation.pathParams) {
-      const value = input.path?.[name]
-      if (typeof value !== "string" || value === "") {
-        return Effect.fail(invalid(`path.${name}`, "is required and must be a non-empty string"))
-      }
-      rendered = rendered.split(`{${name}}`).join(encodeURIComponent(value))
+      const segment = pathSegment(input.path?.[name])
+      if (segment instanceof Error) return Effect.fail(invalid(`path.${name}`, segment.message))
+      rendered = rendered.split(`{${name}}`).join(segment)
     }
     return Effect.succeed(rendered)
   })

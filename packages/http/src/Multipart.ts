@@ -10,7 +10,7 @@ import * as Effect from "effect/Effect"
 import * as Predicate from "effect/Predicate"
 import * as Random from "effect/Random"
 import * as Stream from "effect/Stream"
-import { describeCause } from "./internal/format.js"
+import { causeMessage } from "./internal/format.js"
 import { type Encodable, encoderKey, isEncodable } from "./internal/multipartEncoder.js"
 import { PartError } from "./internal/partError.js"
 
@@ -199,13 +199,13 @@ const contentStream = (part: FilePart): Stream.Stream<Uint8Array, PartError> => 
   if (isBlob(content)) {
     return Stream.fromReadableStream({
       evaluate: () => content.stream(),
-      onError: (cause) => new PartError(part.name, describeCause(cause))
+      onError: (cause) => new PartError(part.name, causeMessage(cause))
     })
   }
   return checkedSize(
     part.name,
     part.size,
-    Stream.mapError(content, (cause) => new PartError(part.name, describeCause(cause)))
+    Stream.mapError(content, (cause) => new PartError(part.name, causeMessage(cause)))
   )
 }
 

@@ -436,21 +436,21 @@ const fromClientError = (
       ...base,
       status: error.response.status,
       path: "",
-      issue: `the body could not be read: ${scrub(describeCause(error.cause ?? error.reason))}`,
+      issue: `the body could not be read: ${describeCause(error.cause ?? error.reason, scrub)}`,
       body: ""
     })
   }
   const part = findPartError(error.cause)
   if (part !== undefined) {
-    return new RequestValidationError({ ...base, path: `body.${part.part}`, issue: scrub(part.detail) })
+    return new RequestValidationError({ ...base, path: `body.${part.part}`, issue: excerpt(scrub(part.detail)) })
   }
   switch (error.reason) {
     case "Transport":
-      return new TransportError({ ...base, reason: reasonOf(error.cause), detail: scrub(describeCause(error.cause)) })
+      return new TransportError({ ...base, reason: reasonOf(error.cause), detail: describeCause(error.cause, scrub) })
     case "InvalidUrl":
-      return new RequestValidationError({ ...base, path: "url", issue: scrub(describeCause(error.cause)) })
+      return new RequestValidationError({ ...base, path: "url", issue: describeCause(error.cause, scrub) })
     case "Encode":
-      return new RequestValidationError({ ...base, path: "body", issue: scrub(describeCause(error.cause)) })
+      return new RequestValidationError({ ...base, path: "body", issue: describeCause(error.cause, scrub) })
   }
 }
 
@@ -474,14 +474,14 @@ const fromSendError = (
       ...base,
       status: response.status,
       path: "",
-      issue: `the body could not be read: ${scrub(describeCause(error.cause))}`,
+      issue: `the body could not be read: ${describeCause(error.cause, scrub)}`,
       body: ""
     })
   }
   if (isInvalidUrl(error.cause)) {
-    return new RequestValidationError({ ...base, path: "url", issue: scrub(describeCause(error.cause)) })
+    return new RequestValidationError({ ...base, path: "url", issue: describeCause(error.cause, scrub) })
   }
-  return new TransportError({ ...base, reason: reasonOf(error.cause), detail: scrub(describeCause(error.cause)) })
+  return new TransportError({ ...base, reason: reasonOf(error.cause), detail: describeCause(error.cause, scrub) })
 }
 
 /**

@@ -101,6 +101,8 @@ describe("redaction", () => {
       const refused = yield* clientOf(`http://127.0.0.1:${refusedPort}`)
       const get = (id: string) => client.execute(Ops.CallsGet, { path: { id } })
       const leakyStream = Stream.concat(Stream.make(new Uint8Array([1])), Stream.fail(new Error(`cannot read ${KEY}`)))
+      // The key across the 200th character, where messages are cut: scrubbed before the cut, none of it shows.
+      const longLeak = Stream.fail(new Error(`cannot read ${"p".repeat(166)} with ${KEY}`))
 
       const attempts: ReadonlyArray<Effect.Effect<unknown, VapiError.VapiError>> = [
         ...[400, 401, 402, 403, 404, 409, 422, 429, 500, 503, 418].map((code) => get(`status-${code}`)),
@@ -114,6 +116,9 @@ describe("redaction", () => {
         client.execute(Ops.CallsList, { query: { createdAtGt: new Date(Number.NaN) } }),
         client.execute(Ops.FilesCreate, {
           body: Multipart.make([Multipart.file({ filename: "a", content: leakyStream })])
+        }),
+        client.execute(Ops.FilesCreate, {
+          body: Multipart.make([Multipart.file({ filename: "a", content: longLeak })])
         })
       ]
       const errors = yield* Effect.forEach(attempts, (attempt) =>

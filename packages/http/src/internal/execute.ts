@@ -22,7 +22,7 @@ import * as Retry from "../Retry.js"
 import * as Timeout from "../Timeout.js"
 import * as Transport from "../Transport.js"
 import * as VapiError from "../VapiError.js"
-import { describeCause } from "./format.js"
+import { causeMessage } from "./format.js"
 import { type LooseInput, type Prepared, prepare, templateUrl } from "./request.js"
 
 /** @internal */
@@ -83,7 +83,7 @@ const decode = <S extends Schema.Schema.AnyNoContext>(
     VapiError.fromFailure(ctx, { _tag: "Decode", status: received.status, body: received.text, cause })
   const json = received.text.trim() === "" ? Either.right(undefined) : Either.try({
     try: (): unknown => JSON.parse(received.text),
-    catch: (error) => `the body is not valid JSON: ${describeCause(error)}`
+    catch: (error) => `the body is not valid JSON: ${causeMessage(error)}`
   })
   if (Either.isLeft(json)) return Effect.fail(fail(json.left))
   // The compiled decoder gives `Schema.decodeUnknownEither`'s results without the `Either` that `ParseResult`

@@ -62,15 +62,24 @@ export const firstIssue = (
 }
 
 /**
- * A readable message out of an unknown failure cause, bounded in length.
+ * The whole message of an unknown failure cause. Whatever shows it scrubs it first and cuts it after (see
+ * {@link describeCause}): cut first, a secret across the cut would keep its first characters.
  *
  * @internal
  */
-export const describeCause = (cause: unknown): string => {
-  if (cause instanceof Error) return excerpt(cause.message)
-  if (typeof cause === "string") return excerpt(cause)
+export const causeMessage = (cause: unknown): string => {
+  if (cause instanceof Error) return cause.message
+  if (typeof cause === "string") return cause
   if (typeof cause === "object" && cause !== null && "message" in cause && typeof cause.message === "string") {
-    return excerpt(cause.message)
+    return cause.message
   }
   return "unknown cause"
 }
+
+/**
+ * A readable message out of an unknown failure cause: its message, scrubbed of secrets, then bounded in length.
+ *
+ * @internal
+ */
+export const describeCause = (cause: unknown, scrub: (text: string) => string): string =>
+  excerpt(scrub(causeMessage(cause)))

@@ -15,7 +15,7 @@ import * as Predicate from "effect/Predicate"
 import * as Schema from "effect/Schema"
 import * as Stream from "effect/Stream"
 import type * as VapiError from "../VapiError.js"
-import { describeCause } from "./format.js"
+import { causeMessage } from "./format.js"
 import { encoderKey, isEncodable } from "./multipartEncoder.js"
 import { isPartError, PartError } from "./partError.js"
 
@@ -132,7 +132,7 @@ const encodeBody = (
             Effect.try({
               // `JSON.stringify` gives `undefined` for `undefined`: an empty body, as `HttpBody.json` sends it.
               try: (): Body => ({ _tag: "Json", text: JSON.stringify(encoded) ?? "" }),
-              catch: (error) => invalid("body", `cannot be serialised as JSON: ${describeCause(error)}`)
+              catch: (error) => invalid("body", `cannot be serialised as JSON: ${causeMessage(error)}`)
             })
         }
       )

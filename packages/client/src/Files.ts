@@ -123,8 +123,8 @@ const isBlob = (u: unknown): u is Blob => typeof Blob !== "undefined" && u insta
 
 /**
  * The file part of an upload. A path is `stat`ed first, so that the request carries a `Content-Length`;
- * when that fails, the part's stream fails with the same reason and the request fails with a
- * `RequestValidationError` at `body.file` before its body is complete.
+ * when that fails (or there is no `FileSystem`), the part is `Multipart.unreadable` with the reason, and the
+ * request fails with a `RequestValidationError` at `body.file` before anything is sent.
  */
 const filePart = (
   upload: Upload,
@@ -140,15 +140,17 @@ const filePart = (
   }
   if ("path" in upload) {
     const filename = upload.filename ?? basename(upload.path)
-    const part = (content: Stream.Stream<Uint8Array, unknown>, size?: number) =>
+    const part = (content: Stream.Stream<Uint8Array, unknown> | Multipart.Unreadable, size?: number) =>
       Multipart.file({ filename, contentType: upload.contentType ?? contentTypeOf(filename), content, size })
     return Option.match(fs, {
       onNone: () =>
-        Effect.succeed(part(Stream.fail(`cannot read ${upload.path}: no FileSystem in context (provide NodeFileSystem.layer)`))),
+        Effect.succeed(
+          part(Multipart.unreadable(`cannot read ${upload.path}: no FileSystem in context (provide NodeFileSystem.layer)`))
+        ),
       onSome: (fs) =>
         fs.stat(upload.path).pipe(
           Effect.map((info) => part(fs.stream(upload.path), Number(info.size))),
-          Effect.catchAll((error) => Effect.succeed(part(Stream.fail(error))))
+          Effect.catchAll((error) => Effect.succeed(part(Multipart.unreadable(error.message))))
         )
     })
   }

@@ -27,13 +27,49 @@ export const TypeId: unique symbol = Symbol.for("@vapi-effect/http/Multipart")
 export type TypeId = typeof TypeId
 
 /**
- * The bytes of a file part: in memory, a `Blob` (read lazily), or a stream of chunks. A failing stream
- * fails the request with a `RequestValidationError` at `body.<part name>`.
+ * The bytes of a file part: in memory, a `Blob` (read lazily), a stream of chunks, or {@link Unreadable}. A
+ * failing stream fails the request with a `RequestValidationError` at `body.<part name>` while it is sent;
+ * an `Unreadable` one fails it the same way before anything is sent.
  *
  * @since 0.1.0
  * @category models
  */
-export type Content = Blob | Uint8Array | Stream.Stream<Uint8Array, unknown>
+export type Content = Blob | Uint8Array | Stream.Stream<Uint8Array, unknown> | Unreadable
+
+const UnreadableTypeId: unique symbol = Symbol.for("@vapi-effect/http/Multipart/Unreadable")
+
+/**
+ * Content known to be unreadable before the request starts (a path that `stat` could not find, say), with
+ * the reason. A request with such a part fails with a `RequestValidationError` at `body.<part name>` that
+ * says `reason`, and sends nothing.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface Unreadable {
+  readonly [UnreadableTypeId]: typeof UnreadableTypeId
+  readonly reason: string
+}
+
+/**
+ * {@link Unreadable} content: why the part's bytes cannot be read.
+ *
+ * @since 0.2.0
+ * @category constructors
+ * @example
+ * import { Multipart } from "@vapi-effect/http"
+ *
+ * const part = Multipart.file({ filename: "faq.md", content: Multipart.unreadable("cannot read ./faq.md: not found") })
+ */
+export const unreadable = (reason: string): Unreadable => ({ [UnreadableTypeId]: UnreadableTypeId, reason })
+
+/**
+ * Whether a part's content is {@link Unreadable}.
+ *
+ * @since 0.2.0
+ * @category guards
+ */
+export const isUnreadable = (u: unknown): u is Unreadable => Predicate.hasProperty(u, UnreadableTypeId)
 
 /**
  * A file part. `size` is the number of bytes of `content` (known for `Blob` and `Uint8Array`; for a stream
@@ -106,7 +142,7 @@ export const file = <E>(options: {
   readonly name?: string | undefined
   readonly filename: string
   readonly contentType?: string | undefined
-  readonly content: Blob | Uint8Array | Stream.Stream<Uint8Array, E>
+  readonly content: Blob | Uint8Array | Stream.Stream<Uint8Array, E> | Unreadable
   readonly size?: number | undefined
 }): FilePart => {
   const content = options.content
@@ -117,7 +153,13 @@ export const file = <E>(options: {
     filename: options.filename,
     contentType: options.contentType ?? blobType ?? "application/octet-stream",
     content,
-    size: content instanceof Uint8Array ? content.byteLength : isBlob(content) ? content.size : options.size
+    size: content instanceof Uint8Array
+      ? content.byteLength
+      : isBlob(content)
+      ? content.size
+      : isUnreadable(content)
+      ? undefined
+      : options.size
   }
 }
 
@@ -140,9 +182,17 @@ export const make = (parts: Iterable<Part>): Body => {
   const body: Body & Encodable = {
     [TypeId]: TypeId,
     parts: Array.from(parts),
-    [encoderKey]: () => toHttpBody(body)
+    [encoderKey]: () => encode(body)
   }
   return body
+}
+
+/** The body to send, or the first part known to be unreadable: then nothing is sent. */
+const encode = (body: Body): Effect.Effect<HttpBody.HttpBody, PartError> => {
+  for (const part of body.parts) {
+    if (part._tag === "File" && isUnreadable(part.content)) return Effect.fail(new PartError(part.name, part.content.reason))
+  }
+  return toHttpBody(body)
 }
 
 /**
@@ -196,6 +246,7 @@ const checkedSize = (
 const contentStream = (part: FilePart): Stream.Stream<Uint8Array, PartError> => {
   const content = part.content
   if (content instanceof Uint8Array) return Stream.succeed(content)
+  if (isUnreadable(content)) return Stream.fail(new PartError(part.name, content.reason))
   if (isBlob(content)) {
     return Stream.fromReadableStream({
       evaluate: () => content.stream(),

@@ -182,5 +182,27 @@ describe("Multipart against a real server on 127.0.0.1", () => {
         assert.strictEqual(error.issue, "disk read failed")
         assert.strictEqual(error.operation, "files.create")
       }))
+
+    it.scopedLive(`an unreadable part fails with RequestValidationError at body.<part> and sends nothing over ${name}`, () =>
+      Effect.gen(function*() {
+        const server = yield* uploadServer
+        const client = yield* Server.build(
+          VapiClient.layer({ apiKey: Redacted.make("sk_mp"), baseUrl: server.baseUrl, retry: Retry.none }).pipe(
+            Layer.provide(httpLayer)
+          )
+        )
+        const error = yield* Effect.flip(
+          client.execute(Ops.FilesCreate, {
+            body: Multipart.make([
+              Multipart.field("purpose", "kb"),
+              Multipart.file({ name: "doc", filename: "a", content: Multipart.unreadable("cannot read ./a: not found") })
+            ])
+          })
+        )
+        assert.isTrue(error._tag === "RequestValidationError" && error.path === "body.doc", error._tag)
+        assert.strictEqual(error._tag === "RequestValidationError" && error.issue, "cannot read ./a: not found")
+        yield* Effect.sleep("100 millis") // for a connection on its way to open
+        assert.strictEqual(server.stats.opened, 0)
+      }))
   }
 })

@@ -8,13 +8,15 @@
 import type * as HttpBody from "@effect/platform/HttpBody"
 import type * as Effect from "effect/Effect"
 import * as Predicate from "effect/Predicate"
+import type { PartError } from "./partError.js"
 
 /** @internal */
 export const encoderKey: unique symbol = Symbol.for("@vapi-effect/http/Multipart/encoder")
 
 /** @internal */
 export interface Encodable {
-  readonly [encoderKey]: () => Effect.Effect<HttpBody.HttpBody>
+  /** The body to send, or the `PartError` of a part known to be unreadable before anything is sent. */
+  readonly [encoderKey]: () => Effect.Effect<HttpBody.HttpBody, PartError>
 }
 
 /**

@@ -121,7 +121,10 @@ const encodeBody = (
       return Effect.succeed(undefined)
     case "multipart":
       return isEncodable(body)
-        ? Effect.map(body[encoderKey](), (httpBody): Body => ({ _tag: "Http", body: scrubStream(httpBody, scrub) }))
+        ? Effect.mapBoth(body[encoderKey](), {
+          onFailure: (error) => invalid(`body.${error.part}`, error.detail),
+          onSuccess: (httpBody): Body => ({ _tag: "Http", body: scrubStream(httpBody, scrub) })
+        })
         : Effect.fail(invalid("body", "must be a multipart body (Multipart.make)"))
     case "json":
       return operation.body === undefined ? Effect.succeed(undefined) : Either.match(

@@ -21,7 +21,11 @@ export class NoOrderAssistant extends Data.TaggedError("NoOrderAssistant")<{ rea
  *
  * @since 0.1.0
  */
-export type OrderDeskError = NoOrderAssistant | VapiError.VapiError | Pagination.PaginationError
+export type OrderDeskError =
+  | NoOrderAssistant
+  | VapiError.VapiError
+  | Pagination.PaginationError
+  | Pagination.PageLimitError
 
 /**
  * @since 0.1.0

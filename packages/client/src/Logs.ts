@@ -55,7 +55,9 @@ export interface Service {
   /**
    * Every page from `params.page` (default 1) on, fetched when the consumer pulls and never more than one
    * page ahead; the stream ends after the last page that `metadata` announces (or an empty page) without
-   * asking for another.
+   * asking for another. It requests at most 10,000 pages (a million entries at the default `limit` of 100):
+   * when the listing goes on past them, it emits those pages and then fails with a `PageLimitError`; narrow
+   * the filters (`createdAtGe`/`createdAtLt`, `type`, `callId`), raise `limit`, or go on from the next `page`.
    *
    * @example
    * ```ts
@@ -64,16 +66,17 @@ export interface Service {
    * )
    * ```
    */
-  readonly pages: (params?: Params) => Stream.Stream<LogsPage, VapiError.VapiError>
+  readonly pages: (params?: Params) => Stream.Stream<LogsPage, VapiError.VapiError | Pagination.PageLimitError>
   /**
-   * The log entries of {@link Service.pages}, one by one.
+   * The log entries of {@link Service.pages}, one by one; past 10,000 pages the stream fails with a
+   * `PageLimitError` after the entries of those pages.
    *
    * @example
    * ```ts
    * yield* logs.stream({ callId: call.id }).pipe(Stream.runForEach((log) => Effect.log(log.type)))
    * ```
    */
-  readonly stream: (params?: Params) => Stream.Stream<Log, VapiError.VapiError>
+  readonly stream: (params?: Params) => Stream.Stream<Log, VapiError.VapiError | Pagination.PageLimitError>
 }
 
 /**
@@ -82,7 +85,10 @@ export interface Service {
  */
 export class Logs extends Context.Tag("@vapi-effect/client/Logs")<Logs, Service>() {}
 
-/** A safety net, not a limit anyone should meet: 10 million log entries at the largest page size. */
+/**
+ * The most pages `pages` and `stream` request: 1 million entries at the default page size of 100, 10 million
+ * at the largest. A listing longer than that fails the stream with a `PageLimitError`, never ends it early.
+ */
 const maxPages = 10_000
 
 /**

@@ -78,6 +78,11 @@ export interface Service<A, Create, Update, ListParams> {
    * (default 100) through `GET /{resource}` with `createdAtLe` as the cursor: nothing is skipped or
    * repeated when several records share a `createdAt` at a page boundary.
    *
+   * Fails with the `VapiError`s of `list`, with a `PaginationError` when more records than the largest page
+   * (1000) share one `createdAt`, and with a `PageLimitError` after 10,000 full pages (a million records at
+   * the default `limit`), once their records are emitted: a longer listing never ends the stream early.
+   * Narrow the filters (a `createdAt` range) to read the rest.
+   *
    * @example
    * ```ts
    * const ended = yield* calls.stream({ assistantId: "asst_1" }).pipe(
@@ -86,7 +91,9 @@ export interface Service<A, Create, Update, ListParams> {
    * )
    * ```
    */
-  readonly stream: (params?: ListParams) => Stream.Stream<A, VapiError.VapiError | Pagination.PaginationError>
+  readonly stream: (
+    params?: ListParams
+  ) => Stream.Stream<A, VapiError.VapiError | Pagination.PaginationError | Pagination.PageLimitError>
 }
 
 /**

@@ -1,4 +1,6 @@
 import { assert, describe, it } from "@effect/vitest"
+import type * as Pagination from "@vapi-effect/http/Pagination"
+import type * as VapiError from "@vapi-effect/http/VapiError"
 import * as CallSchemas from "@vapi-effect/schema/Calls"
 import * as Chunk from "effect/Chunk"
 import * as Effect from "effect/Effect"
@@ -22,6 +24,20 @@ const tiedCalls = {
     { id: "newer_1", assistantId: "asst_1", createdAt: "2024-10-01T12:00:02.000Z" }
   ]
 }
+
+/** `true` only when `X` and `Y` are the same type. */
+type Equals<X, Y> = (<T>() => T extends X ? 1 : 2) extends (<T>() => T extends Y ? 1 : 2) ? true : false
+
+describe("Calls.stream", () => {
+  it("fails with PaginationError or PageLimitError (in the error channel) besides the VapiErrors", () => {
+    // The keyset walk itself is tested in @vapi-effect/http's Pagination tests, with a small `maxPages`.
+    const errors: Equals<
+      Stream.Stream.Error<ReturnType<Calls.Service["stream"]>>,
+      VapiError.VapiError | Pagination.PaginationError | Pagination.PageLimitError
+    > = true
+    assert.isTrue(errors)
+  })
+})
 
 for (const [name, http] of Clients.all) {
   describe(`Calls over ${name}`, () => {

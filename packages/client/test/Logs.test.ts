@@ -1,8 +1,10 @@
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import { assert, describe, it } from "@effect/vitest"
+import type * as Pagination from "@vapi-effect/http/Pagination"
 import * as Retry from "@vapi-effect/http/Retry"
 import * as VapiClient from "@vapi-effect/http/VapiClient"
+import type * as VapiError from "@vapi-effect/http/VapiError"
 import * as LogSchemas from "@vapi-effect/schema/Logs"
 import * as Chunk from "effect/Chunk"
 import * as Effect from "effect/Effect"
@@ -143,38 +145,66 @@ for (const [name, http] of Clients.all) {
   })
 }
 
+/** A fake API of `total` log entries generating each page when asked; it counts the pages handed out. */
+const fakeApi = (total: number) => {
+  const state = { fetched: [] as Array<number>, consumed: 0, maxHeld: 0 }
+  const client = HttpClient.make((request, url) =>
+    Effect.sync(() => {
+      const page = Number(url.searchParams.get("page"))
+      const size = Number(url.searchParams.get("limit"))
+      state.fetched.push(page)
+      // Pages handed out (this one included) whose entries the consumer has not all taken yet.
+      state.maxHeld = Math.max(state.maxHeld, page - Math.floor(state.consumed / size))
+      const first = (page - 1) * size
+      const results = Array.from({ length: Math.max(0, Math.min(size, total - first)) }, (_, i) => logJson(first + i))
+      const body = JSON.stringify({ results, metadata: { itemsPerPage: size, totalItems: total, currentPage: page } })
+      return HttpClientResponse.fromWeb(
+        request,
+        new Response(body, { status: 200, headers: { "content-type": "application/json" } })
+      )
+    })
+  )
+  const layer = Logs.layer.pipe(
+    Layer.provide(VapiClient.layer({ apiKey: Redacted.make("sk_fake"), baseUrl: "http://127.0.0.1:9", retry: Retry.none })),
+    Layer.provide(Layer.succeed(HttpClient.HttpClient, client))
+  )
+  return { state, layer }
+}
+
+/** `true` only when `X` and `Y` are the same type. */
+type Equals<X, Y> = (<T>() => T extends X ? 1 : 2) extends (<T>() => T extends Y ? 1 : 2) ? true : false
+
+describe("Logs streams and the page cap", () => {
+  it("pages and stream fail with PageLimitError (in the error channel) past the cap", () => {
+    // Reaching the cap takes 10,000 requests; Pagination's tests run it with a small `maxPages`.
+    const pages: Equals<
+      Stream.Stream.Error<ReturnType<Logs.Service["pages"]>>,
+      VapiError.VapiError | Pagination.PageLimitError
+    > = true
+    const stream: Equals<
+      Stream.Stream.Error<ReturnType<Logs.Service["stream"]>>,
+      VapiError.VapiError | Pagination.PageLimitError
+    > = true
+    assert.isTrue(pages && stream)
+  })
+
+  it.effect("the cap counts the pages a stream requests, not page numbers: page 10,001 on reads to the end", () => {
+    const api = fakeApi(10_050)
+    return Effect.gen(function*() {
+      const logs = yield* Logs.Logs
+      const rest = Chunk.toReadonlyArray(yield* Stream.runCollect(logs.stream({ page: 10_001, limit: 1 })))
+      assert.deepStrictEqual(rest.map((log) => log.time), Array.from({ length: 50 }, (_, i) => base + (10_000 + i) * 1000))
+      assert.deepStrictEqual(api.state.fetched, Array.from({ length: 50 }, (_, i) => 10_001 + i))
+    }).pipe(Effect.provide(api.layer))
+  })
+})
+
 describe("Logs.stream over 100,000 logs", () => {
   const total = 100_000
   const limit = 1000
 
-  /** A fake API generating each page when asked; it counts the pages handed out. */
-  const fakeApi = () => {
-    const state = { fetched: [] as Array<number>, consumed: 0, maxHeld: 0 }
-    const client = HttpClient.make((request, url) =>
-      Effect.sync(() => {
-        const page = Number(url.searchParams.get("page"))
-        const size = Number(url.searchParams.get("limit"))
-        state.fetched.push(page)
-        // Pages handed out (this one included) whose entries the consumer has not all taken yet.
-        state.maxHeld = Math.max(state.maxHeld, page - Math.floor(state.consumed / size))
-        const first = (page - 1) * size
-        const results = Array.from({ length: Math.max(0, Math.min(size, total - first)) }, (_, i) => logJson(first + i))
-        const body = JSON.stringify({ results, metadata: { itemsPerPage: size, totalItems: total, currentPage: page } })
-        return HttpClientResponse.fromWeb(
-          request,
-          new Response(body, { status: 200, headers: { "content-type": "application/json" } })
-        )
-      })
-    )
-    const layer = Logs.layer.pipe(
-      Layer.provide(VapiClient.layer({ apiKey: Redacted.make("sk_fake"), baseUrl: "http://127.0.0.1:9", retry: Retry.none })),
-      Layer.provide(Layer.succeed(HttpClient.HttpClient, client))
-    )
-    return { state, layer }
-  }
-
   it.effect("holds at most the page being consumed and one page ahead, and reads each page once", () => {
-    const api = fakeApi()
+    const api = fakeApi(total)
     return Effect.gen(function*() {
       const logs = yield* Logs.Logs
       let expected = 0

@@ -2,7 +2,9 @@
  * Pagination: list endpoints as lazy `Stream`s. `pages`/`items` walk page-numbered endpoints (Vapi's `/logs`
  * with its `{ results, metadata }`); `keyset` walks the `createdAt`-descending list endpoints with
  * `createdAtLe` as the cursor, without skipping or repeating items that share a timestamp.
- * Nothing is requested before the consumer pulls, and never more than one page ahead.
+ * Nothing is requested before the consumer pulls, and never more than one page ahead. A stream requests at
+ * most `maxPages` pages: when the listing goes on past them it fails with a `PageLimitError` instead of ending
+ * as if it were complete.
  *
  * @since 0.1.0
  */
@@ -67,13 +69,34 @@ export interface PagesOptions<P, E, R> {
   readonly fetchPage: (page: number) => Effect.Effect<P, E, R>
   /** The number of the first page (default 1). */
   readonly firstPage?: number | undefined
-  /** The most pages to request (default 1000); the stream ends after that many. */
+  /**
+   * The most pages to request (default 1000). When the last page allowed is neither marked `done` nor
+   * empty, the stream fails with a {@link PageLimitError} instead of requesting another.
+   */
   readonly maxPages?: number | undefined
 }
 
 /**
- * The pages of a page-numbered listing, in order. The stream ends after a page marked `done`, after an
- * empty page, or after `maxPages` pages, without requesting another.
+ * A listing has more pages than the stream may request: it requested `maxPages` pages and the last of them
+ * was not the listing's last. The items of those pages have been emitted; the rest have not. Narrow the
+ * query (filters, a date range) so that it fits, or, with the `Pagination` helpers, raise `maxPages`.
+ *
+ * @since 0.2.0
+ * @category errors
+ */
+export class PageLimitError extends Schema.TaggedError<PageLimitError>()("PageLimitError", {
+  maxPages: Schema.Number
+}) {
+  override get message(): string {
+    return `the listing has more than the ${this.maxPages} pages a stream may request, and the items after ` +
+      `them were not read: narrow the query (filters, a date range) to read them all`
+  }
+}
+
+/**
+ * The pages of a page-numbered listing, in order. The stream ends after a page marked `done` or after an
+ * empty page, without requesting another. After `maxPages` pages with more to come it fails with a
+ * {@link PageLimitError} (once those pages are emitted) rather than end as if the listing were complete.
  *
  * @since 0.1.0
  * @category streams
@@ -85,8 +108,9 @@ export interface PagesOptions<P, E, R> {
  *   Effect.succeed({ results: [{ type: "call" }], metadata: { itemsPerPage: 100, totalItems: 1, currentPage: page } })
  * const pages = Pagination.pages({ fetchPage: (page) => Effect.map(getLogs(page), Pagination.fromResults) })
  */
-export const pages = <P extends Page<unknown>, E, R>(options: PagesOptions<P, E, R>): Stream.Stream<P, E, R> =>
-  walk(options, Chunk.of)
+export const pages = <P extends Page<unknown>, E, R>(
+  options: PagesOptions<P, E, R>
+): Stream.Stream<P, E | PageLimitError, R> => walk(options, Chunk.of)
 
 /**
  * The items of a page-numbered listing, page after page (see {@link pages}). Each page's items are
@@ -95,21 +119,23 @@ export const pages = <P extends Page<unknown>, E, R>(options: PagesOptions<P, E,
  * @since 0.1.0
  * @category streams
  */
-export const items = <A, E, R>(options: PagesOptions<Page<A>, E, R>): Stream.Stream<A, E, R> =>
+export const items = <A, E, R>(options: PagesOptions<Page<A>, E, R>): Stream.Stream<A, E | PageLimitError, R> =>
   walk(options, (page) => Chunk.unsafeFromArray(page.items))
 
 const walk = <P extends Page<unknown>, A, E, R>(
   options: PagesOptions<P, E, R>,
   emit: (page: P) => Chunk.Chunk<A>
-): Stream.Stream<A, E, R> => {
+): Stream.Stream<A, E | PageLimitError, R> => {
   const first = options.firstPage ?? 1
-  const maxPages = Math.max(0, options.maxPages ?? 1000)
-  if (maxPages === 0) return Stream.empty
-  return Stream.paginateChunkEffect(first, (page) =>
-    Effect.map(options.fetchPage(page), (result) => {
-      const last = result.done || result.items.length === 0 || page - first + 1 >= maxPages
-      return [emit(result), last ? Option.none() : Option.some(page + 1)] as const
-    }))
+  const maxPages = Math.max(0, Math.floor(options.maxPages ?? 1000))
+  return Stream.paginateChunkEffect<number, A, E | PageLimitError, R>(first, (page) =>
+    // The page after the last one allowed is never requested: the listing has more than `maxPages` pages.
+    page - first >= maxPages
+      ? Effect.fail(new PageLimitError({ maxPages }))
+      : Effect.map(options.fetchPage(page), (result) => {
+        const last = result.done || result.items.length === 0
+        return [emit(result), last ? Option.none() : Option.some(page + 1)] as const
+      }))
 }
 
 /**
@@ -154,7 +180,10 @@ export interface KeysetOptions<A, E, R> {
   readonly limit?: number | undefined
   /** The largest page size to ask for, the API's maximum (default 1000). */
   readonly maxLimit?: number | undefined
-  /** The most pages to request (default 10000); the stream ends after that many. */
+  /**
+   * The most pages to request (default 10000). When the last page allowed is full, the stream fails with a
+   * {@link PageLimitError} instead of requesting another.
+   */
   readonly maxPages?: number | undefined
 }
 
@@ -171,23 +200,27 @@ interface KeysetState {
  * timestamp, so nothing is skipped or repeated when several items share a timestamp across a page boundary.
  * To make progress each request asks for `limit` plus the number of items already seen at the boundary
  * (at most `maxLimit`); when that cannot bring anything new the stream fails with a
- * {@link PaginationError} instead of looping. The stream ends after a page shorter than what was asked.
+ * {@link PaginationError} instead of looping. The stream ends after a page shorter than what was asked,
+ * without requesting another; after `maxPages` full pages it fails with a {@link PageLimitError} (once their
+ * items are emitted) rather than end as if the listing were complete.
  *
  * @since 0.1.0
  * @category streams
  */
 export const keyset = <A extends { readonly id: string; readonly createdAt: Date }, E, R>(
   options: KeysetOptions<A, E, R>
-): Stream.Stream<A, E | PaginationError, R> => {
+): Stream.Stream<A, E | PaginationError | PageLimitError, R> => {
   const maxLimit = Math.max(1, Math.floor(options.maxLimit ?? 1000))
   const baseLimit = Math.min(maxLimit, Math.max(1, Math.floor(options.limit ?? 100)))
-  const maxPages = Math.max(1, Math.floor(options.maxPages ?? 10_000))
+  const maxPages = Math.max(0, Math.floor(options.maxPages ?? 10_000))
   const stalled = (state: KeysetState, limit: number) =>
     new PaginationError({ createdAt: state.cursor ?? new Date(0), limit })
 
   const step = (
     state: KeysetState
-  ): Effect.Effect<readonly [Chunk.Chunk<A>, Option.Option<KeysetState>], E | PaginationError, R> => {
+  ): Effect.Effect<readonly [Chunk.Chunk<A>, Option.Option<KeysetState>], E | PaginationError | PageLimitError, R> => {
+    // The page after the last one allowed is never requested: the listing has more than `maxPages` pages.
+    if (state.page > maxPages) return Effect.fail(new PageLimitError({ maxPages }))
     if (state.seen.size >= maxLimit) return Effect.fail(stalled(state, maxLimit))
     const limit = Math.min(maxLimit, state.seen.size + baseLimit)
     const bound = state.cursor?.getTime()
@@ -196,7 +229,7 @@ export const keyset = <A extends { readonly id: string; readonly createdAt: Date
         const time = item.createdAt.getTime()
         return bound === undefined || time < bound || (time === bound && !state.seen.has(item.id))
       })
-      if (batch.length < limit || state.page >= maxPages) {
+      if (batch.length < limit) {
         return Effect.succeed([Chunk.fromIterable(fresh), Option.none()] as const)
       }
       if (!Array.isNonEmptyReadonlyArray(fresh)) return Effect.fail(stalled(state, limit))
@@ -208,7 +241,7 @@ export const keyset = <A extends { readonly id: string; readonly createdAt: Date
     })
   }
 
-  return Stream.paginateChunkEffect<KeysetState, A, E | PaginationError, R>(
+  return Stream.paginateChunkEffect<KeysetState, A, E | PaginationError | PageLimitError, R>(
     { cursor: undefined, seen: new Set(), page: 1 },
     step
   )

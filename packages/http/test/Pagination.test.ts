@@ -73,7 +73,7 @@ describe("Pagination.pages", () => {
       assert.deepStrictEqual(exact.requested, [1, 2])
     }))
 
-  it.effect("stops after an empty page and at the page cap", () =>
+  it.effect("stops after an empty page", () =>
     Effect.gen(function*() {
       const requested: Array<number> = []
       const lying = (page: number) =>
@@ -84,12 +84,72 @@ describe("Pagination.pages", () => {
       const items = yield* Stream.runCollect(Pagination.items({ fetchPage: lying }))
       assert.deepStrictEqual(Chunk.toReadonlyArray(items), [1, 2])
       assert.deepStrictEqual(requested, [1, 2, 3])
-      const endless = logsSource(1_000_000, 1)
-      const capped = yield* Stream.runCollect(Pagination.pages({ fetchPage: endless.fetchPage, maxPages: 4, firstPage: 1 }))
-      assert.strictEqual(Chunk.size(capped), 4)
-      assert.deepStrictEqual(endless.requested, [1, 2, 3, 4])
+    }))
+
+  it.effect("fails with PageLimitError after exactly maxPages requests when more pages exist", () =>
+    Effect.gen(function*() {
+      const source = logsSource(100, 1)
+      const emitted: Array<number> = []
+      const error = yield* Effect.flip(Stream.runForEach(
+        Pagination.pages({ fetchPage: source.fetchPage, maxPages: 4 }),
+        (page) => Effect.sync(() => emitted.push(page.metadata.currentPage))
+      ))
+      assert.instanceOf(error, Pagination.PageLimitError)
+      assert.strictEqual(error._tag, "PageLimitError")
+      assert.strictEqual(error.maxPages, 4)
+      assert.include(error.message, "more than the 4 pages")
+      assert.include(error.message, "narrow the query")
+      assert.deepStrictEqual(source.requested, [1, 2, 3, 4])
+      // The pages read before the cap are emitted, then the stream fails.
+      assert.deepStrictEqual(emitted, [1, 2, 3, 4])
+
+      // items, counting from firstPage.
+      const fromThird = logsSource(100, 2)
+      const logs: Array<number> = []
+      const itemsError = yield* Effect.flip(Stream.runForEach(
+        Pagination.items({ fetchPage: fromThird.fetchPage, firstPage: 3, maxPages: 2 }),
+        (log) => Effect.sync(() => logs.push(log.n))
+      ))
+      assert.strictEqual(itemsError._tag, "PageLimitError")
+      assert.strictEqual(itemsError.maxPages, 2)
+      assert.deepStrictEqual(fromThird.requested, [3, 4])
+      assert.deepStrictEqual(logs, [4, 5, 6, 7])
+      const caught = yield* Pagination.items({ fetchPage: logsSource(100, 1).fetchPage, maxPages: 3 }).pipe(
+        Stream.runCount,
+        Effect.catchTag("PageLimitError", (e) => Effect.succeed(-e.maxPages))
+      )
+      assert.strictEqual(caught, -3)
+    }))
+
+  it.effect("ends without an extra request when the cap is reached on the last page", () =>
+    Effect.gen(function*() {
+      // The metadata marks page 4 as the last.
+      const exact = logsSource(12, 3)
+      const pages = yield* Stream.runCollect(Pagination.pages({ fetchPage: exact.fetchPage, maxPages: 4 }))
+      assert.deepStrictEqual(Chunk.toReadonlyArray(pages).map((page) => page.metadata.currentPage), [1, 2, 3, 4])
+      assert.deepStrictEqual(exact.requested, [1, 2, 3, 4])
+      const short = logsSource(11, 3)
+      const items = yield* Stream.runCollect(Pagination.items({ fetchPage: short.fetchPage, maxPages: 4 }))
+      assert.deepStrictEqual(Chunk.toReadonlyArray(items).map((log) => log.n), Array.from({ length: 11 }, (_, i) => i))
+      assert.deepStrictEqual(short.requested, [1, 2, 3, 4])
+      // An empty page not marked done ends the listing too, even on the cap.
+      const requested: Array<number> = []
+      const emptyAtCap = (page: number) =>
+        Effect.sync(() => {
+          requested.push(page)
+          return { items: page < 3 ? [page] : [], done: false }
+        })
+      const all = yield* Stream.runCollect(Pagination.items({ fetchPage: emptyAtCap, maxPages: 3 }))
+      assert.deepStrictEqual(Chunk.toReadonlyArray(all), [1, 2])
+      assert.deepStrictEqual(requested, [1, 2, 3])
+    }))
+
+  it.effect("with maxPages 0 fails with PageLimitError without requesting anything", () =>
+    Effect.gen(function*() {
       const none = logsSource(10, 1)
-      assert.strictEqual(Chunk.size(yield* Stream.runCollect(Pagination.pages({ fetchPage: none.fetchPage, maxPages: 0 }))), 0)
+      const error = yield* Effect.flip(Stream.runCollect(Pagination.pages({ fetchPage: none.fetchPage, maxPages: 0 })))
+      assert.strictEqual(error._tag, "PageLimitError")
+      assert.strictEqual(error.maxPages, 0)
       assert.deepStrictEqual(none.requested, [])
     }))
 
@@ -188,19 +248,47 @@ describe("Pagination.keyset", () => {
       assert.deepStrictEqual(limits, [2, 3, 3])
     }))
 
-  it.effect("stops after a short page, with no extra request, and at the page cap", () =>
+  it.effect("stops after a short page, with no extra request", () =>
     Effect.gen(function*() {
       const source = listSource([item("a", 3), item("b", 2)])
       const all = yield* Stream.runCollect(Pagination.keyset({ fetchPage: source.fetchPage, limit: 5 }))
       assert.strictEqual(Chunk.size(all), 2)
       assert.strictEqual(source.cursors.length, 1)
-      const many = listSource(Array.from({ length: 100 }, (_, i) => item(`i${i}`, i)))
-      const capped = yield* Stream.runCollect(Pagination.keyset({ fetchPage: many.fetchPage, limit: 10, maxPages: 3 }))
-      assert.strictEqual(Chunk.size(capped), 30)
-      assert.strictEqual(many.cursors.length, 3)
       const lazy = listSource(Array.from({ length: 100 }, (_, i) => item(`i${i}`, i)))
       const firstFive = yield* Stream.runCollect(Stream.take(Pagination.keyset({ fetchPage: lazy.fetchPage, limit: 10 }), 5))
       assert.strictEqual(Chunk.size(firstFive), 5)
       assert.strictEqual(lazy.cursors.length, 1)
+    }))
+
+  it.effect("fails with PageLimitError after exactly maxPages full pages when more items exist", () =>
+    Effect.gen(function*() {
+      const many = listSource(Array.from({ length: 100 }, (_, i) => item(`i${i}`, i)))
+      const emitted: Array<string> = []
+      const error = yield* Effect.flip(Stream.runForEach(
+        Pagination.keyset({ fetchPage: many.fetchPage, limit: 10, maxPages: 3 }),
+        (x) => Effect.sync(() => emitted.push(x.id))
+      ))
+      assert.instanceOf(error, Pagination.PageLimitError)
+      assert.strictEqual(error._tag, "PageLimitError")
+      if (error._tag !== "PageLimitError") return
+      assert.strictEqual(error.maxPages, 3)
+      assert.include(error.message, "more than the 3 pages")
+      assert.strictEqual(many.cursors.length, 3)
+      // The 30 newest items, in order, then the failure.
+      assert.deepStrictEqual(emitted, Array.from({ length: 30 }, (_, i) => `i${99 - i}`))
+    }))
+
+  it.effect("ends without an extra request when the cap is reached on a short or empty page", () =>
+    Effect.gen(function*() {
+      // Pages ask for 10, then 11 (the boundary item comes back): 10 + 10 + 5 items, the third page short.
+      const short = listSource(Array.from({ length: 25 }, (_, i) => item(`i${i}`, i)))
+      const all = yield* Stream.runCollect(Pagination.keyset({ fetchPage: short.fetchPage, limit: 10, maxPages: 3 }))
+      assert.deepStrictEqual(Chunk.toReadonlyArray(all).map((x) => x.id), Array.from({ length: 25 }, (_, i) => `i${24 - i}`))
+      assert.deepStrictEqual(short.cursors.map((c) => c.limit), [10, 11, 11])
+      // The third page brings only the boundary item back: nothing new, and the listing is complete.
+      const empty = listSource(Array.from({ length: 20 }, (_, i) => item(`i${i}`, i)))
+      const twenty = yield* Stream.runCollect(Pagination.keyset({ fetchPage: empty.fetchPage, limit: 10, maxPages: 3 }))
+      assert.strictEqual(Chunk.size(twenty), 20)
+      assert.strictEqual(empty.cursors.length, 3)
     }))
 })

@@ -13,6 +13,7 @@ import * as Squads from "@vapi-effect/client/Squads"
 import * as Tools from "@vapi-effect/client/Tools"
 import * as Vapi from "@vapi-effect/client/Vapi"
 import * as Multipart from "@vapi-effect/http/Multipart"
+import type * as Pagination from "@vapi-effect/http/Pagination"
 import * as Retry from "@vapi-effect/http/Retry"
 import * as VapiClient from "@vapi-effect/http/VapiClient"
 import type * as VapiError from "@vapi-effect/http/VapiError"
@@ -509,7 +510,10 @@ interface CallReport {
 
 /** The user's service: calls customers back with a named assistant, and reports on what happened. */
 class CallBacks extends Context.Tag("app/CallBacks")<CallBacks, {
-  readonly callBack: (assistantName: string, number: string) => Effect.Effect<CallReport, VapiError.VapiError | NoAssistant>
+  readonly callBack: (
+    assistantName: string,
+    number: string
+  ) => Effect.Effect<CallReport, VapiError.VapiError | Pagination.PageLimitError | NoAssistant>
 }>() {}
 
 const CallBacksLive = Layer.effect(

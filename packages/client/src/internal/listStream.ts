@@ -35,14 +35,15 @@ const keyed = <A>(item: A): Keyed<A> => {
 
 /**
  * Every record that `list(params)` would return without its `limit`, newest first, in pages of
- * `params.limit` (default 100). A `createdAtLe` given by the caller bounds the first page.
+ * `params.limit` (default 100). A `createdAtLe` given by the caller bounds the first page. Past the keyset
+ * helper's page cap (10,000 pages) the stream fails with a `PageLimitError`.
  *
  * @internal
  */
 export const listStream = <A, P extends Bounds>(
   list: (params?: P) => Effect.Effect<ReadonlyArray<A>, VapiError.VapiError>,
   params: P | undefined
-): Stream.Stream<A, VapiError.VapiError | Pagination.PaginationError> =>
+): Stream.Stream<A, VapiError.VapiError | Pagination.PaginationError | Pagination.PageLimitError> =>
   Pagination.keyset({
     limit: params?.limit,
     fetchPage: (cursor) => {

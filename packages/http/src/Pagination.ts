@@ -181,8 +181,8 @@ export interface KeysetOptions<A, E, R> {
   /** The largest page size to ask for, the API's maximum (default 1000). */
   readonly maxLimit?: number | undefined
   /**
-   * The most pages to request (default 10000). When the last page allowed is full, the stream fails with a
-   * {@link PageLimitError} instead of requesting another.
+   * The most pages to request (default 10000). When the last page allowed is full, one request for a single
+   * item more tells whether the listing goes on: then the stream fails with a {@link PageLimitError}.
    */
   readonly maxPages?: number | undefined
 }
@@ -201,8 +201,9 @@ interface KeysetState {
  * To make progress each request asks for `limit` plus the number of items already seen at the boundary
  * (at most `maxLimit`); when that cannot bring anything new the stream fails with a
  * {@link PaginationError} instead of looping. The stream ends after a page shorter than what was asked,
- * without requesting another; after `maxPages` full pages it fails with a {@link PageLimitError} (once their
- * items are emitted) rather than end as if the listing were complete.
+ * without requesting another. After `maxPages` full pages it asks for one item more: when there is one, it
+ * fails with a {@link PageLimitError} (once the pages' items are emitted) rather than end as if the listing
+ * were complete.
  *
  * @since 0.1.0
  * @category streams
@@ -219,16 +220,25 @@ export const keyset = <A extends { readonly id: string; readonly createdAt: Date
   const step = (
     state: KeysetState
   ): Effect.Effect<readonly [Chunk.Chunk<A>, Option.Option<KeysetState>], E | PaginationError | PageLimitError, R> => {
-    // The page after the last one allowed is never requested: the listing has more than `maxPages` pages.
-    if (state.page > maxPages) return Effect.fail(new PageLimitError({ maxPages }))
     if (state.seen.size >= maxLimit) return Effect.fail(stalled(state, maxLimit))
-    const limit = Math.min(maxLimit, state.seen.size + baseLimit)
     const bound = state.cursor?.getTime()
+    const isFresh = (item: A) => {
+      const time = item.createdAt.getTime()
+      return bound === undefined || time < bound || (time === bound && !state.seen.has(item.id))
+    }
+    // Past the last page allowed, whose page was full: one item more tells whether the listing goes on.
+    if (state.page > maxPages) {
+      return Effect.flatMap(
+        options.fetchPage({ createdAtLe: state.cursor, limit: state.seen.size + 1 }),
+        (batch) =>
+          batch.some(isFresh)
+            ? Effect.fail(new PageLimitError({ maxPages }))
+            : Effect.succeed([Chunk.empty<A>(), Option.none<KeysetState>()] as const)
+      )
+    }
+    const limit = Math.min(maxLimit, state.seen.size + baseLimit)
     return Effect.flatMap(options.fetchPage({ createdAtLe: state.cursor, limit }), (batch) => {
-      const fresh = batch.filter((item) => {
-        const time = item.createdAt.getTime()
-        return bound === undefined || time < bound || (time === bound && !state.seen.has(item.id))
-      })
+      const fresh = batch.filter(isFresh)
       if (batch.length < limit) {
         return Effect.succeed([Chunk.fromIterable(fresh), Option.none()] as const)
       }

@@ -273,7 +273,8 @@ describe("Pagination.keyset", () => {
       if (error._tag !== "PageLimitError") return
       assert.strictEqual(error.maxPages, 3)
       assert.include(error.message, "more than the 3 pages")
-      assert.strictEqual(many.cursors.length, 3)
+      // Three full pages, then one item more to tell that the listing goes on.
+      assert.deepStrictEqual(many.cursors.map((c) => c.limit), [10, 11, 11, 2])
       // The 30 newest items, in order, then the failure.
       assert.deepStrictEqual(emitted, Array.from({ length: 30 }, (_, i) => `i${99 - i}`))
     }))
@@ -290,5 +291,14 @@ describe("Pagination.keyset", () => {
       const twenty = yield* Stream.runCollect(Pagination.keyset({ fetchPage: empty.fetchPage, limit: 10, maxPages: 3 }))
       assert.strictEqual(Chunk.size(twenty), 20)
       assert.strictEqual(empty.cursors.length, 3)
+    }))
+
+  it.effect("ends successfully when the last page allowed is full but the listing ends there", () =>
+    Effect.gen(function*() {
+      // 10 + 10 + 10 items: the third page is full, and the one-item check finds nothing new.
+      const exact = listSource(Array.from({ length: 30 }, (_, i) => item(`i${i}`, i)))
+      const thirty = yield* Stream.runCollect(Pagination.keyset({ fetchPage: exact.fetchPage, limit: 10, maxPages: 3 }))
+      assert.deepStrictEqual(Chunk.toReadonlyArray(thirty).map((x) => x.id), Array.from({ length: 30 }, (_, i) => `i${29 - i}`))
+      assert.deepStrictEqual(exact.cursors.map((c) => c.limit), [10, 11, 11, 2])
     }))
 })

@@ -123,8 +123,9 @@ const isBlob = (u: unknown): u is Blob => typeof Blob !== "undefined" && u insta
 
 /**
  * The file part of an upload. A path is `stat`ed first, so that the request carries a `Content-Length`;
- * when that fails (or there is no `FileSystem`), the part is `Multipart.unreadable` with the reason, and the
- * request fails with a `RequestValidationError` at `body.file` before anything is sent.
+ * when that fails, when the path is not a readable file, or when there is no `FileSystem`, the part is
+ * `Multipart.unreadable` with the reason, and the request fails with a `RequestValidationError` at
+ * `body.file` before anything is sent.
  */
 const filePart = (
   upload: Upload,
@@ -149,7 +150,11 @@ const filePart = (
         ),
       onSome: (fs) =>
         fs.stat(upload.path).pipe(
-          Effect.map((info) => part(fs.stream(upload.path), Number(info.size))),
+          Effect.flatMap((info) =>
+            info.type === "File"
+              ? Effect.as(fs.access(upload.path, { readable: true }), part(fs.stream(upload.path), Number(info.size)))
+              : Effect.succeed(part(Multipart.unreadable(`cannot read ${upload.path}: it is a ${info.type}, not a file`)))
+          ),
           Effect.catchAll((error) => Effect.succeed(part(Multipart.unreadable(error.message))))
         )
     })

@@ -124,7 +124,7 @@ for (const [name, http] of Clients.all) {
         assert.strictEqual(renamed.originalName, "faq.md")
       }).pipe(Effect.scoped, Effect.provide(Wire.services(http)), Effect.provide(NodeFileSystem.layer)))
 
-    it.live("create from a missing path fails with RequestValidationError at body.file and stores nothing", () =>
+    it.live("create from a missing path or a directory fails with RequestValidationError at body.file, sending nothing", () =>
       Effect.gen(function*() {
         const fs = yield* FileSystem.FileSystem
         const dir = yield* fs.makeTempDirectoryScoped()
@@ -134,6 +134,9 @@ for (const [name, http] of Clients.all) {
         if (error._tag !== "RequestValidationError") return
         assert.deepStrictEqual([error.operation, error.method, error.path], ["files.create", "POST", "body.file"])
         assert.include(error.issue, "missing.txt")
+        const directory = yield* Effect.flip(files.create({ path: dir }))
+        assert.isTrue(directory._tag === "RequestValidationError" && directory.path === "body.file", directory._tag)
+        assert.include(directory._tag === "RequestValidationError" ? directory.issue : "", "it is a Directory, not a file")
         const wire = yield* Wire.Wire
         yield* Effect.sleep("200 millis") // for any bytes on their way to the proxy to land
         assert.deepStrictEqual(yield* wire.requests, [], "nothing was sent")

@@ -1,6 +1,6 @@
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
-import { assert, describe, it } from "@effect/vitest"
+import { assert, describe, expectTypeOf, it } from "@effect/vitest"
 import type * as Pagination from "@vapi-effect/http/Pagination"
 import * as Retry from "@vapi-effect/http/Retry"
 import * as VapiClient from "@vapi-effect/http/VapiClient"
@@ -171,21 +171,26 @@ const fakeApi = (total: number) => {
   return { state, layer }
 }
 
-/** `true` only when `X` and `Y` are the same type. */
-type Equals<X, Y> = (<T>() => T extends X ? 1 : 2) extends (<T>() => T extends Y ? 1 : 2) ? true : false
-
 describe("Logs streams and the page cap", () => {
-  it("pages and stream fail with PageLimitError (in the error channel) past the cap", () => {
-    // Reaching the cap takes 10,000 requests; Pagination's tests run it with a small `maxPages`.
-    const pages: Equals<
-      Stream.Stream.Error<ReturnType<Logs.Service["pages"]>>,
+  it("pages and stream carry PageLimitError in their error channel", () => {
+    expectTypeOf<Stream.Stream.Error<ReturnType<Logs.Service["pages"]>>>().toEqualTypeOf<
       VapiError.VapiError | Pagination.PageLimitError
-    > = true
-    const stream: Equals<
-      Stream.Stream.Error<ReturnType<Logs.Service["stream"]>>,
+    >()
+    expectTypeOf<Stream.Stream.Error<ReturnType<Logs.Service["stream"]>>>().toEqualTypeOf<
       VapiError.VapiError | Pagination.PageLimitError
-    > = true
-    assert.isTrue(pages && stream)
+    >()
+  })
+
+  it.effect("a stream fails with PageLimitError after 10,000 pages when the listing goes on", () => {
+    const api = fakeApi(10_001)
+    return Effect.gen(function*() {
+      const logs = yield* Logs.Logs
+      let read = 0
+      const error = yield* Effect.flip(Stream.runForEach(logs.stream({ limit: 1 }), () => Effect.sync(() => read++)))
+      assert.isTrue(error._tag === "PageLimitError" && error.maxPages === 10_000, error._tag)
+      assert.strictEqual(read, 10_000)
+      assert.strictEqual(api.state.fetched.length, 10_000)
+    }).pipe(Effect.provide(api.layer))
   })
 
   it.effect("the cap counts the pages a stream requests, not page numbers: page 10,001 on reads to the end", () => {

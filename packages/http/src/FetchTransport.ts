@@ -59,7 +59,7 @@ export const fromFetch = (fetch: typeof globalThis.fetch = globalThis.fetch): Tr
               ? request.body ?? null
               : new Uint8Array(request.body),
             signal: controller.signal
-          }).then(receive, (cause: unknown) => attempt.fail(cause)).catch((cause: unknown) => attempt.fail(cause))
+          }).then(receive).catch((cause: unknown) => attempt.fail(cause))
         } catch (cause) {
           attempt.fail(cause)
         }

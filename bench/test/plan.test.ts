@@ -19,6 +19,20 @@ describe("a round of the full plan", () => {
     }
   })
 
+  it("runs the processes op by op, each op's clients in the round's order", () => {
+    for (const round of [0, 1]) {
+      const expected = processGroups(fullPlan.configs).flatMap((group) =>
+        orderOf(round).filter((client) => group.some((c) => runsIn(client, c, server.logs))).map((client) =>
+          `${configKey(group[0]!)} ${client}`
+        )
+      )
+      const actual = roundProcesses(fullPlan, round, server).map((p) =>
+        `${configKey(processGroups(fullPlan.configs).find((g) => g.some((c) => c === p.configs[0]))![0]!)} ${p.client}`
+      )
+      assert.deepStrictEqual(actual, expected)
+    }
+  })
+
   it("runs one process per client and request op, its windows highest concurrency first", () => {
     const processes = roundProcesses(fullPlan, 0, server)
     const get = processes.filter((p) => p.client === "ours-undici" && p.task.op === "get")

@@ -57,7 +57,8 @@ export interface Service {
    * page ahead; the stream ends after the last page that `metadata` announces (or an empty page) without
    * asking for another. It requests at most 10,000 pages (a million entries at the default `limit` of 100):
    * when the listing goes on past them, it emits those pages and then fails with a `PageLimitError`; narrow
-   * the filters (`createdAtGe`/`createdAtLt`, `type`, `callId`), raise `limit`, or go on from the next `page`.
+   * the filters (`createdAtGe`/`createdAtLt`, `type`, `callId`), raise `limit`, or go on with another stream
+   * from `page: (params.page ?? 1) + 10_000`.
    *
    * @example
    * ```ts

@@ -1,7 +1,6 @@
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import { assert, describe, it } from "@effect/vitest"
-import * as Cause from "effect/Cause"
 import * as ConfigProvider from "effect/ConfigProvider"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
@@ -157,8 +156,7 @@ describe("VapiClient", () => {
     return Effect.gen(function*() {
       const client = yield* VapiClient.VapiClient
       for (const [id, why] of [[".", "must not be \".\""], ["..", "must not be \"..\""], ["c\uD800", "lone surrogate"]]) {
-        const exit = yield* Effect.exit(client.execute(Ops.CallsDelete, { path: { id } }))
-        assert.isTrue(Exit.isFailure(exit) && !Cause.isDie(exit.cause), `${id}: a typed failure, not a defect`)
+        // A defect (what a lone surrogate was) would fail the test here rather than come out as the error.
         const error = yield* Effect.flip(client.execute(Ops.CallsDelete, { path: { id } }))
         assert.isTrue(error._tag === "RequestValidationError" && error.path === "path.id", `${id}: ${error._tag}`)
         assert.include(error.message, why)

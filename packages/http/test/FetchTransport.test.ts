@@ -102,21 +102,22 @@ describe("FetchTransport", () => {
       const onRejection = (reason: unknown) => rejections.push(reason)
       process.on("unhandledRejection", onRejection)
       yield* Effect.addFinalizer(() => Effect.sync(() => process.off("unhandledRejection", onRejection)))
-      const polyfillHeaders = { forEach: (f: (value: string, name: string) => void) => f("1", "x-one") }
-      const response = (text: () => Promise<string>) => ({ status: 200, headers: polyfillHeaders, text })
+      // A real `Response` with its `headers` replaced, as a polyfill's would be.
+      const withHeaders = (headers: PropertyDescriptor) =>
+        Object.defineProperty(new Response("ok", { status: 200 }), "headers", headers)
       // Headers without `getSetCookie` (Safari before 17, node-fetch): read as they are.
-      const old = FetchTransport.fromFetch(() => Promise.resolve(response(() => Promise.resolve("ok")) as unknown as Response))
+      const polyfillHeaders = { forEach: (f: (value: string, name: string) => void) => f("1", "x-one") }
+      const old = FetchTransport.fromFetch(() => Promise.resolve(withHeaders({ value: polyfillHeaders })))
       const read = yield* old.send(get("http://127.0.0.1:1/", Infinity)).pipe(Effect.timeout("5 seconds"))
       assert.deepStrictEqual([read.status, read.headers, read.text], [200, { "x-one": "1" }, "ok"])
       // A response whose reading throws: a SendError at once, even with no timeout to end the wait.
       const broken = FetchTransport.fromFetch(() =>
-        Promise.resolve({
-          status: 200,
-          get headers(): never {
+        Promise.resolve(withHeaders({
+          get(): never {
             // eslint-disable-next-line no-restricted-syntax
             throw new TypeError("no headers here")
           }
-        } as unknown as Response)
+        }))
       )
       const failure = yield* Effect.flip(broken.send(get("http://127.0.0.1:1/", Infinity))).pipe(Effect.timeout("5 seconds"))
       assert.isTrue(failure._tag === "SendError" && String(failure.cause).includes("no headers here"))
